@@ -1,0 +1,89 @@
+package dev.corssuite.origins;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderValues;
+import io.undertow.util.HttpString;
+import io.undertow.util.Methods;
+import io.undertow.util.SameThreadExecutor;
+import io.undertow.util.StatusCodes;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Answers {@code /cors/<token>} as registered in the {@link AnswerBook} and records the request in the
+ * {@link RequestJournal}. Requests for any other path go to {@code next}.
+ */
+final class CorsEndpointHandler implements HttpHandler {
+    static final String PREFIX = "/cors/";
+    private static final HttpString REQUEST_METHOD = HttpString.tryFromString("Access-Control-Request-Method");
+
+    private final OriginRole role;
+    private final AnswerBook answers;
+    private final RequestJournal journal;
+    private final Clock clock;
+    private final HttpHandler next;
+
+    CorsEndpointHandler(OriginRole role, AnswerBook answers, RequestJournal journal, Clock clock, HttpHandler next) {
+        this.role = role;
+        this.answers = answers;
+        this.journal = journal;
+        this.clock = clock;
+        this.next = next;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        String path = exchange.getRequestPath();
+        if (!path.startsWith(PREFIX)) {
+            next.handleRequest(exchange);
+            return;
+        }
+        String token = path.substring(PREFIX.length());
+        boolean preflight = exchange.getRequestMethod().equals(Methods.OPTIONS)
+                && exchange.getRequestHeaders().contains(REQUEST_METHOD);
+        journal.record(new RecordedRequest(token, role, preflight ? RequestKind.PREFLIGHT : RequestKind.ACTUAL,
+                exchange.getRequestMethod().toString(), path, exchange.getQueryString(),
+                headersOf(exchange), clock.instant()));
+
+        var behaviour = answers.lookup(token);
+        if (behaviour.isEmpty()) {
+            exchange.setStatusCode(StatusCodes.NOT_FOUND);
+            exchange.getResponseSender().send("no endpoint registered under token " + token);
+            return;
+        }
+        CannedAnswer answer = preflight ? behaviour.get().preflight() : behaviour.get().actual();
+        if (answer.delayMillis() == 0) {
+            respond(exchange, answer);
+        } else {
+            exchange.dispatch(SameThreadExecutor.INSTANCE, () -> exchange.getIoThread()
+                    .executeAfter(() -> respond(exchange, answer), answer.delayMillis(), TimeUnit.MILLISECONDS));
+        }
+    }
+
+    private static void respond(HttpServerExchange exchange, CannedAnswer answer) {
+        exchange.setStatusCode(answer.status());
+        for (HeaderLine line : answer.headers()) {
+            exchange.getResponseHeaders().add(HttpString.tryFromString(line.name()), line.value());
+        }
+        exchange.getResponseSender().send(answer.body());
+    }
+
+    private static List<HeaderLine> headersOf(HttpServerExchange exchange) {
+        List<HeaderLine> lines = new ArrayList<>();
+        for (HeaderValues values : exchange.getRequestHeaders()) {
+            for (String value : values) {
+                lines.add(new HeaderLine(values.getHeaderName().toString(), value));
+            }
+        }
+        return lines;
+    }
+
+    @Override
+    public String toString() {
+        return "cors-endpoint(" + role.fileName() + " " + PREFIX + "<token>) -> " + next;
+    }
+}

@@ -1,0 +1,183 @@
+package dev.corssuite.origins;
+
+import org.testng.annotations.AfterClass;
+import org.testng.annotations.BeforeClass;
+import org.testng.annotations.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertFalse;
+import static org.testng.Assert.assertNotEquals;
+import static org.testng.Assert.assertTrue;
+
+public class OriginFleetTest {
+    private Path pages;
+    private Path secret;
+    private OriginFleet fleet;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeClass
+    public void start() throws IOException {
+        Path dir = Files.createTempDirectory("fleet-test");
+        pages = Files.createDirectory(dir.resolve("pages"));
+        Files.writeString(pages.resolve("probe.html"), "<!doctype html><title>probe</title>");
+        secret = Files.writeString(dir.resolve("secret.txt"), "not for the browser");
+        fleet = OriginFleet.builder().pages(pages).start();
+    }
+
+    @AfterClass(alwaysRun = true)
+    public void stop() {
+        fleet.close();
+    }
+
+    @Test
+    public void everyRoleIsItsOwnOriginOnLoopback() {
+        Set<String> origins = new HashSet<>();
+        for (OriginRole role : OriginRole.values()) {
+            String origin = fleet.origin(role);
+            assertTrue(origin.matches("http://(localhost|127\\.0\\.0\\.1):\\d+"), origin);
+            assertFalse(origin.endsWith(":0"), "port read after bind: " + origin);
+            origins.add(origin);
+        }
+        assertEquals(origins.size(), OriginRole.values().length);
+        assertNotEquals(URI.create(fleet.origin(OriginRole.PAGE)).getHost(),
+                URI.create(fleet.origin(OriginRole.CROSS_HOST)).getHost());
+        assertEquals(URI.create(fleet.origin(OriginRole.PAGE)).getHost(),
+                URI.create(fleet.origin(OriginRole.CROSS_PORT)).getHost());
+    }
+
+    @Test
+    public void configuredHeadersComeBackByteForByteIncludingRepeatsAndOddValues() throws IOException {
+        var actual = new CannedAnswer(200, List.of(
+                new HeaderLine("Access-Control-Allow-Origin", "http://a.test"),
+                new HeaderLine("Access-Control-Allow-Origin", "http://b.test"),
+                new HeaderLine("access-control-expose-headers", "X-One,  x-two ,"),
+                new HeaderLine("Access-Control-Allow-Credentials", "\"true\"")), "hello", 0);
+        String token = fleet.answers().register("bytes", new EndpointBehaviour(CannedAnswer.NO_CORS, actual));
+        String head = RawHttp.exchange(fleet.origin(OriginRole.CROSS_PORT),
+                "GET /cors/" + token + " HTTP/1.1\r\nHost: x\r\nOrigin: http://a.test\r\nConnection: close\r\n\r\n");
+        assertTrue(head.startsWith("HTTP/1.1 200"), head);
+        assertTrue(head.contains("\r\nAccess-Control-Allow-Origin: http://a.test\r\n"), head);
+        assertTrue(head.contains("\r\nAccess-Control-Allow-Origin: http://b.test\r\n"), head);
+        assertTrue(head.contains("\r\naccess-control-expose-headers: X-One,  x-two ,\r\n"), head);
+        assertTrue(head.contains("\r\nAccess-Control-Allow-Credentials: \"true\"\r\n"), head);
+    }
+
+    @Test
+    public void preflightAndActualAreAnsweredSeparatelyAndJournaled() throws Exception {
+        var preflight = new CannedAnswer(204, List.of(new HeaderLine("Access-Control-Allow-Methods", "PUT")), "", 0);
+        var actual = new CannedAnswer(201, List.of(new HeaderLine("X-Actual", "yes")), "made", 0);
+        String token = fleet.answers().register("journal", new EndpointBehaviour(preflight, actual));
+        URI uri = URI.create(fleet.endpointUrl(OriginRole.CROSS_HOST, token));
+
+        HttpResponse<String> first = client.send(HttpRequest.newBuilder(uri)
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", fleet.origin(OriginRole.PAGE))
+                .header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "x-a,x-b").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> second = client.send(HttpRequest.newBuilder(uri)
+                .PUT(HttpRequest.BodyPublishers.ofString("x"))
+                .header("Origin", fleet.origin(OriginRole.PAGE)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(first.statusCode(), 204);
+        assertEquals(first.headers().firstValue("Access-Control-Allow-Methods").orElse(""), "PUT");
+        assertEquals(second.statusCode(), 201);
+        assertEquals(second.body(), "made");
+
+        List<RecordedRequest> recorded = fleet.journal().requests(token);
+        assertEquals(recorded.size(), 2);
+        assertEquals(recorded.get(0).kind(), RequestKind.PREFLIGHT);
+        assertEquals(recorded.get(0).method(), "OPTIONS");
+        assertEquals(recorded.get(0).header("access-control-request-headers").orElse(""), "x-a,x-b");
+        assertEquals(recorded.get(0).origin().orElse(""), fleet.origin(OriginRole.PAGE));
+        assertEquals(recorded.get(0).receivedBy(), OriginRole.CROSS_HOST);
+        assertEquals(recorded.get(1).kind(), RequestKind.ACTUAL);
+        assertEquals(recorded.get(1).method(), "PUT");
+        assertFalse(recorded.get(1).receivedAt().isBefore(recorded.get(0).receivedAt()));
+    }
+
+    @Test
+    public void optionsWithoutRequestMethodIsAnActualRequest() throws Exception {
+        String token = fleet.answers().register("plain-options", new EndpointBehaviour(
+                new CannedAnswer(500, List.of(), "", 0), new CannedAnswer(200, List.of(), "", 0)));
+        var response = client.send(HttpRequest.newBuilder(URI.create(fleet.endpointUrl(OriginRole.CROSS_PORT, token)))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        assertEquals(response.statusCode(), 200);
+        assertEquals(fleet.journal().requests(token).get(0).kind(), RequestKind.ACTUAL);
+    }
+
+    @Test
+    public void unknownTokenIsNotFoundButStillJournaled() throws Exception {
+        var response = client.send(HttpRequest.newBuilder(URI.create(fleet.endpointUrl(OriginRole.CROSS_PORT, "nobody")))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(response.statusCode(), 404);
+        assertEquals(fleet.journal().requests("nobody").size(), 1);
+    }
+
+    @Test
+    public void delayedAnswerArrivesAfterItsDelay() throws Exception {
+        String token = fleet.answers().register("slow", new EndpointBehaviour(CannedAnswer.NO_CORS,
+                new CannedAnswer(200, List.of(), "late", 300)));
+        long start = System.nanoTime();
+        var response = client.send(HttpRequest.newBuilder(URI.create(fleet.endpointUrl(OriginRole.CROSS_PORT, token)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(response.body(), "late");
+        assertTrue(System.nanoTime() - start >= 290_000_000L);
+    }
+
+    @Test
+    public void pagesAreServedFromTheirFolder() throws Exception {
+        var response = client.send(HttpRequest.newBuilder(URI.create(fleet.url(OriginRole.PAGE, "/probe.html"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(response.statusCode(), 200);
+        assertTrue(response.body().contains("probe"));
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+    }
+
+    @Test
+    public void pathTraversalIsRefused() throws IOException {
+        String name = secret.getFileName().toString();
+        for (String path : List.of("/../" + name, "/%2e%2e/" + name, "/..%2f" + name, "/x/../../" + name,
+                "/..\\" + name, "/%2e%2e%5c" + name)) {
+            String head = RawHttp.exchange(fleet.origin(OriginRole.PAGE),
+                    "GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            assertTrue(head.startsWith("HTTP/1.1 403") || head.startsWith("HTTP/1.1 400") || head.startsWith("HTTP/1.1 404"),
+                    path + " -> " + head);
+            assertFalse(head.startsWith("HTTP/1.1 200"), path);
+        }
+    }
+
+    @Test
+    public void symlinkOutOfThePagesFolderIsRefused() throws Exception {
+        Path link = pages.resolve("escape.txt");
+        Files.createSymbolicLink(link, secret);
+        var response = client.send(HttpRequest.newBuilder(URI.create(fleet.url(OriginRole.PAGE, "/escape.txt"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(response.statusCode(), 403);
+    }
+
+    @Test
+    public void closedFleetAnswersNothing() {
+        OriginFleet other = OriginFleet.builder().pages(pages).start();
+        String origin = other.origin(OriginRole.PAGE);
+        other.close();
+        try {
+            client.send(HttpRequest.newBuilder(URI.create(origin + "/probe.html")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            throw new AssertionError("a closed fleet still answered at " + origin);
+        } catch (IOException | InterruptedException expected) {
+            // connection refused: the server is gone
+        }
+    }
+}
