@@ -1,0 +1,307 @@
+package dev.corssuite.suite.table;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.corssuite.origins.HeaderLine;
+import dev.corssuite.origins.OriginRole;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The loaded, validated table: every {@code *.yaml} / {@code *.json} file of a cases folder, checked against the
+ * schema and across rows. A table that loads is one the suite can run; otherwise {@link CaseTableException} lists
+ * every problem with file, row id and field.
+ */
+public final class CaseTable {
+    private static final Pattern ROW_LOCATION = Pattern.compile("^\\$\\.cases\\[(\\d+)](?:\\.(.*))?$");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{origin:([a-z-]+)}");
+    private static final Pattern FUTURE_TENSE = Pattern.compile("\\b(should|must|will)\\b", Pattern.CASE_INSENSITIVE);
+
+    private final List<CaseArea> areas;
+    private final Map<String, CorsCase> byId;
+
+    private CaseTable(List<CaseArea> areas) {
+        this.areas = List.copyOf(areas);
+        Map<String, CorsCase> index = new LinkedHashMap<>();
+        areas.forEach(a -> a.cases().forEach(c -> index.put(c.id(), c)));
+        this.byId = index;
+    }
+
+    /** Loads {@code root/cases} against {@code root/schema/case-file.schema.json}. */
+    public static CaseTable load(Path fixtures) {
+        return load(fixtures.resolve("cases"), fixtures.resolve("schema").resolve("case-file.schema.json"));
+    }
+
+    public static CaseTable load(Path casesFolder, Path schemaFile) {
+        JsonSchema schema = readSchema(schemaFile);
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(casesFolder)) {
+            files = listing.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")
+                    || p.toString().endsWith(".json")).sorted(Comparator.comparing(Path::toString)).toList();
+        } catch (IOException e) {
+            throw new CaseTableException(List.of(new TableProblem(casesFolder.toString(), null, null,
+                    "cannot list the cases folder: " + e.getMessage())));
+        }
+        if (files.isEmpty()) {
+            throw new CaseTableException(List.of(new TableProblem(casesFolder.toString(), null, null,
+                    "no case files (*.yaml, *.json) found")));
+        }
+        List<TableProblem> problems = new ArrayList<>();
+        List<CaseArea> areas = new ArrayList<>();
+        for (Path file : files) {
+            readFile(file, schema, problems).ifPresent(areas::add);
+        }
+        crossCheck(areas, problems);
+        if (!problems.isEmpty()) {
+            throw new CaseTableException(problems);
+        }
+        return new CaseTable(areas);
+    }
+
+    public List<CaseArea> areas() {
+        return areas;
+    }
+
+    public List<CorsCase> cases() {
+        return List.copyOf(byId.values());
+    }
+
+    public CorsCase byId(String id) {
+        CorsCase found = byId.get(id);
+        if (found == null) {
+            throw new IllegalArgumentException("no case with id '" + id + "'");
+        }
+        return found;
+    }
+
+    /** A table of the rows that pass the filter (areas without rows left out). */
+    public CaseTable filter(Predicate<CorsCase> keep) {
+        List<CaseArea> kept = new ArrayList<>();
+        for (CaseArea area : areas) {
+            List<CorsCase> rows = area.cases().stream().filter(keep).toList();
+            if (!rows.isEmpty()) {
+                kept.add(new CaseArea(area.area(), area.title(), area.file(), rows));
+            }
+        }
+        return new CaseTable(kept);
+    }
+
+    public int size() {
+        return byId.size();
+    }
+
+    private static JsonSchema readSchema(Path schemaFile) {
+        try {
+            JsonNode node = new ObjectMapper().readTree(schemaFile.toFile());
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(node);
+        } catch (IOException e) {
+            throw new CaseTableException(List.of(new TableProblem(schemaFile.toString(), null, null,
+                    "cannot read the schema: " + e.getMessage())));
+        }
+    }
+
+    private static java.util.Optional<CaseArea> readFile(Path file, JsonSchema schema, List<TableProblem> problems) {
+        String name = file.getFileName().toString();
+        JsonNode root;
+        try {
+            root = (name.endsWith(".json") ? new ObjectMapper() : new YAMLMapper()).readTree(file.toFile());
+        } catch (IOException e) {
+            problems.add(new TableProblem(name, null, null, "not readable as YAML/JSON: " + e.getMessage()));
+            return java.util.Optional.empty();
+        }
+        if (root == null || root.isMissingNode()) {
+            problems.add(new TableProblem(name, null, null, "the file is empty"));
+            return java.util.Optional.empty();
+        }
+        int before = problems.size();
+        for (ValidationMessage message : schema.validate(root)) {
+            problems.add(locate(name, root, message));
+        }
+        if (problems.size() > before) {
+            return java.util.Optional.empty();
+        }
+        String area = root.path("area").asText();
+        String stem = name.substring(0, name.lastIndexOf('.'));
+        if (!area.equals(stem)) {
+            problems.add(new TableProblem(name, null, "area", "is '" + area + "' but the file is named '" + name
+                    + "'; they must match"));
+        }
+        List<CorsCase> cases = new ArrayList<>();
+        for (JsonNode row : root.path("cases")) {
+            cases.add(toCase(name, area, row, problems));
+        }
+        return java.util.Optional.of(new CaseArea(area, root.path("title").asText(), name, cases));
+    }
+
+    private static TableProblem locate(String file, JsonNode root, ValidationMessage message) {
+        String location = message.getInstanceLocation().toString();
+        String property = "required".equals(message.getType()) && message.getProperty() != null
+                ? message.getProperty() : null;
+        String text = message.getError() != null ? message.getError() : message.getMessage();
+        Matcher m = ROW_LOCATION.matcher(location);
+        if (m.matches()) {
+            int index = Integer.parseInt(m.group(1));
+            JsonNode id = root.path("cases").path(index).path("id");
+            String row = id.isTextual() ? id.asText() : "#" + (index + 1) + " (no id)";
+            String field = join(m.group(2), property);
+            return new TableProblem(file, row, field, text);
+        }
+        String field = location.startsWith("$.") ? location.substring(2) : "";
+        return new TableProblem(file, null, join(field.isEmpty() ? null : field, property), text);
+    }
+
+    private static String join(String path, String property) {
+        if (path == null || path.isEmpty()) {
+            return property;
+        }
+        return property == null ? path : path + "." + property;
+    }
+
+    private static CorsCase toCase(String file, String area, JsonNode row, List<TableProblem> problems) {
+        String id = row.path("id").asText();
+        JsonNode request = row.path("request");
+        JsonNode expect = row.path("expect");
+        List<HeaderLine> requestHeaders = headerLines(request.path("headers"));
+        Answer preflight = answer(row.path("server").path("preflight"));
+        Answer actual = answer(row.path("server").path("actual"));
+        for (String where : List.of("preflight", "actual")) {
+            List<HeaderLine> lines = where.equals("preflight") ? preflight.headers() : actual.headers();
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher m = PLACEHOLDER.matcher(lines.get(i).value());
+                while (m.find()) {
+                    if (!isRole(m.group(1))) {
+                        problems.add(new TableProblem(file, id, "server." + where + ".headers[" + i + "]",
+                                "unknown origin role '" + m.group(1) + "' in " + m.group()
+                                        + "; use one of page, cross-port, cross-host, redirect-hop"));
+                    }
+                }
+            }
+        }
+        String api = request.path("api").asText("fetch");
+        if (api.equals("xhr") && request.path("credentials").asText("same-origin").equals("omit")) {
+            problems.add(new TableProblem(file, id, "request.credentials",
+                    "XHR cannot omit credentials (withCredentials is false or true); use same-origin or include"));
+        }
+        if (request.path("uploadListener").asBoolean(false) && !api.equals("xhr")) {
+            problems.add(new TableProblem(file, id, "request.uploadListener", "only XHR has an upload listener"));
+        }
+        PageRequest pageRequest = new PageRequest(
+                OriginRole.fromFileName(request.path("from").asText("page")),
+                OriginRole.fromFileName(request.path("to").asText()),
+                api,
+                request.path("method").asText("GET"),
+                requestHeaders,
+                request.has("body") ? request.path("body").asText() : null,
+                request.path("credentials").asText("same-origin"),
+                request.path("mode").asText("cors"),
+                request.path("uploadListener").asBoolean(false),
+                request.path("timeoutMs").asLong(5000));
+        Expectation expectation = new Expectation(
+                Verdict.valueOf(expect.path("verdict").asText()),
+                expect.has("preflight") ? expect.path("preflight").asBoolean() : null,
+                expect.has("reached") ? expect.path("reached").asBoolean() : null,
+                expect.has("requestHeaders") ? expect.path("requestHeaders").asText() : null,
+                expect.has("status") ? expect.path("status").asInt() : null,
+                strings(expect.path("readable")),
+                strings(expect.path("unreadable")));
+        String description = row.path("description").asText();
+        Matcher tense = FUTURE_TENSE.matcher(description);
+        if (tense.find()) {
+            problems.add(new TableProblem(file, id, "description", "says '" + tense.group()
+                    + "': describe what happens, in the present tense"));
+        }
+        return new CorsCase(id, description, row.path("spec").asText(), area, file, preflight, actual, pageRequest,
+                expectation, row.hasNonNull("control") ? row.path("control").asText() : null,
+                row.path("alone").asBoolean(false));
+    }
+
+    private static boolean isRole(String name) {
+        try {
+            OriginRole.fromFileName(name);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static Answer answer(JsonNode node) {
+        if (node.isMissingNode()) {
+            return Answer.NONE;
+        }
+        return new Answer(node.path("status").asInt(200), headerLines(node.path("headers")),
+                node.path("body").asText(""), node.path("delayMs").asLong(0));
+    }
+
+    private static List<HeaderLine> headerLines(JsonNode lines) {
+        List<HeaderLine> result = new ArrayList<>();
+        for (JsonNode line : lines) {
+            line.fields().forEachRemaining(e -> result.add(new HeaderLine(e.getKey(), e.getValue().asText())));
+        }
+        return result;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> result = new ArrayList<>();
+        array.forEach(n -> result.add(n.asText().toLowerCase(Locale.ROOT)));
+        return result;
+    }
+
+    private static void crossCheck(List<CaseArea> areas, List<TableProblem> problems) {
+        Map<String, CorsCase> byId = new HashMap<>();
+        Map<String, CorsCase> byDescription = new HashMap<>();
+        for (CaseArea area : areas) {
+            for (CorsCase c : area.cases()) {
+                CorsCase twin = byId.putIfAbsent(c.id(), c);
+                if (twin != null) {
+                    problems.add(new TableProblem(c.file(), c.id(), "id", "duplicates the id of a row in " + twin.file()));
+                }
+                CorsCase same = byDescription.putIfAbsent(c.description().toLowerCase(Locale.ROOT), c);
+                if (same != null) {
+                    problems.add(new TableProblem(c.file(), c.id(), "description",
+                            "duplicates the description of row " + same.id() + " in " + same.file()));
+                }
+            }
+        }
+        for (CaseArea area : areas) {
+            for (CorsCase c : area.cases()) {
+                boolean negative = c.expect().verdict() != Verdict.ALLOWED;
+                if (c.control() == null) {
+                    if (negative) {
+                        problems.add(new TableProblem(c.file(), c.id(), "control", "a row expecting "
+                                + c.expect().verdict() + " needs a positive control: the id of an ALLOWED row that "
+                                + "differs from it in one thing"));
+                    }
+                    continue;
+                }
+                CorsCase control = byId.get(c.control());
+                if (control == null) {
+                    problems.add(new TableProblem(c.file(), c.id(), "control", "names '" + c.control()
+                            + "', which is no row of the table"));
+                } else if (control.id().equals(c.id())) {
+                    problems.add(new TableProblem(c.file(), c.id(), "control", "names the row itself"));
+                } else if (control.expect().verdict() != Verdict.ALLOWED) {
+                    problems.add(new TableProblem(c.file(), c.id(), "control", "names '" + c.control()
+                            + "', which expects " + control.expect().verdict() + ", not ALLOWED"));
+                }
+            }
+        }
+    }
+}
