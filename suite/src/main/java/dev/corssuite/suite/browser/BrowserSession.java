@@ -1,0 +1,23 @@
+package dev.corssuite.suite.browser;
+
+import java.time.Duration;
+
+/** One running browser with one page, however it is driven. */
+public interface BrowserSession extends AutoCloseable {
+    /** Engine name as used on the command line: chromium, firefox, webkit. */
+    String name();
+
+    String version();
+
+    /** How the browser is driven, e.g. "chromedriver 156.0.8078.79 (/usr/bin/chromedriver)". */
+    String drivenBy();
+
+    /** Loads a URL in the session's page and waits for it to finish loading. */
+    void open(String url);
+
+    /** Evaluates a JavaScript expression that yields a promise of a string, and returns that string. */
+    String evaluateAsync(String promiseExpression, Duration timeout);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,15 @@
+package dev.corssuite.suite.browser;
+
+import java.util.Optional;
+
+/** A browser engine the suite can drive: how to tell whether it is installed, and how to start a session. */
+public interface Engine {
+    /** Command-line name: chromium, firefox, webkit. */
+    String name();
+
+    /** Why the engine cannot run here, with what to install; empty when it is installed. */
+    Optional<String> missing();
+
+    /** Starts a fresh browser; throws {@link BrowserUnavailableException} with an actionable message. */
+    BrowserSession start();
+}

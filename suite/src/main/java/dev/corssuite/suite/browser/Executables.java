@@ -1,0 +1,75 @@
+package dev.corssuite.suite.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Finding programs on PATH and asking them their version, each with a short time limit. */
+public final class Executables {
+    private static final Pattern VERSION = Pattern.compile("(\\d+)(\\.\\d+)+");
+
+    private Executables() {
+    }
+
+    /** The first of the names found as an executable on PATH or as an absolute path. */
+    public static Optional<Path> find(List<String> names) {
+        String path = System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+        for (String name : names) {
+            if (name.contains("/")) {
+                Path candidate = Path.of(name);
+                if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
+                    return Optional.of(candidate);
+                }
+                continue;
+            }
+            for (String dir : path.split(File.pathSeparator)) {
+                if (dir.isEmpty()) {
+                    continue;
+                }
+                Path candidate = Path.of(dir, name);
+                if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What {@code program --version} prints (first line), or empty if it fails or takes over 15 s. */
+    public static Optional<String> versionLine(Path program) {
+        try {
+            Process process = new ProcessBuilder(program.toString(), "--version")
+                    .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return Optional.empty();
+            }
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return out.lines().filter(l -> VERSION.matcher(l).find()).findFirst().map(String::trim);
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** The dotted version number in a line such as "Chromium 156.0.8078.79 built on Debian". */
+    public static Optional<String> versionNumber(String line) {
+        Matcher m = VERSION.matcher(line);
+        return m.find() ? Optional.of(m.group()) : Optional.empty();
+    }
+
+    public static Optional<Integer> major(String version) {
+        Matcher m = VERSION.matcher(version);
+        return m.find() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.corssuite.suite.cli;
+
+import dev.corssuite.suite.run.ConformanceTest;
+import dev.corssuite.suite.run.EngineSelection;
+import dev.corssuite.suite.run.RunSettings;
+import dev.corssuite.suite.run.RunSummary;
+import dev.corssuite.suite.table.CaseTable;
+import dev.corssuite.suite.table.CaseTableException;
+import org.testng.TestNG;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/** Runs the table in every chosen browser and prints the per-browser summary. */
+@Command(name = "run", description = "Run the case table in real browsers; exit 1 when any case differs.")
+final class RunCommand implements Callable<Integer> {
+    static final int DIFFERED = 1;
+    static final int BAD_INPUT = 2;
+
+    @Option(names = "--browsers", description = "Comma-separated: chromium (default: all installed)",
+            defaultValue = "all")
+    String browsers;
+
+    @Option(names = "--cases", description = "Only these case ids or areas (comma-separated)", defaultValue = "")
+    String cases;
+
+    @Option(names = "--results", description = "Allure results folder (default: reports/allure-results)")
+    Path results;
+
+    @Override
+    public Integer call() throws IOException {
+        System.setProperty("cors.browsers", browsers);
+        System.setProperty("cors.cases", cases);
+        RunSettings settings;
+        try {
+            settings = RunSettings.fromSystem();
+            CaseTable.load(settings.fixtures());
+            var selection = EngineSelection.choose(settings.browsers());
+            selection.skipped().forEach((name, why) -> System.out.println("skipped " + name + ": " + why));
+        } catch (CaseTableException | IllegalArgumentException | IllegalStateException e) {
+            System.err.println(e.getMessage());
+            return BAD_INPUT;
+        }
+        Path resultsDir = results != null ? results : settings.root().resolve("reports").resolve("allure-results");
+        deleteTree(resultsDir);
+        Files.createDirectories(resultsDir);
+        System.setProperty("allure.results.directory", resultsDir.toString());
+
+        RunSummary summary = new RunSummary(System.out);
+        TestNG testng = new TestNG();
+        testng.setTestClasses(new Class<?>[] {ConformanceTest.class});
+        testng.setUseDefaultListeners(false);
+        testng.setOutputDirectory(settings.root().resolve("reports").resolve("out").resolve("testng").toString());
+        testng.addListener(summary);
+        testng.setVerbose(0);
+        testng.setDefaultSuiteName("CORS conformance");
+        testng.setDefaultTestName("case table");
+        testng.run();
+        System.out.println("Allure results: " + resultsDir);
+        return summary.allMatched() ? 0 : DIFFERED;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

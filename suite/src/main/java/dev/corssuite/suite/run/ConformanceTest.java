@@ -1,0 +1,107 @@
+package dev.corssuite.suite.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.corssuite.suite.browser.Engine;
+import dev.corssuite.suite.table.CorsCase;
+import dev.corssuite.suite.verdict.Comparison;
+import dev.corssuite.suite.verdict.Observation;
+import io.qameta.allure.Allure;
+import org.testng.ITestResult;
+import org.testng.Reporter;
+import org.testng.SkipException;
+import org.testng.annotations.AfterClass;
+import org.testng.annotations.DataProvider;
+import org.testng.annotations.Test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** One test per row per browser: runs the table in each chosen browser and checks every row's expectation. */
+public class ConformanceTest {
+    static final String BROWSER = "cors.browser";
+    static final String CASE = "cors.case";
+    static final String EXPECTED = "cors.expected";
+    static final String OBSERVED = "cors.observed";
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ConformanceContext context;
+    private final Set<String> reportedFailure = new HashSet<>();
+
+    private synchronized ConformanceContext context() {
+        if (context == null) {
+            context = new ConformanceContext(RunSettings.fromSystem());
+        }
+        return context;
+    }
+
+    @DataProvider(name = "rows")
+    public Object[][] rows() {
+        List<Object[]> rows = new ArrayList<>();
+        for (Engine engine : context().selection().engines()) {
+            for (CorsCase row : context().table().cases()) {
+                rows.add(new Object[] {engine.name(), row.id()});
+            }
+        }
+        return rows.toArray(Object[][]::new);
+    }
+
+    @Test(dataProvider = "rows", groups = "browser", description = "a row of the case table in a real browser")
+    public void row(String browser, String caseId) throws Exception {
+        CorsCase row = context().table().byId(caseId);
+        ITestResult result = Reporter.getCurrentTestResult();
+        result.setTestName(row.description() + " [" + browser + "]");
+        result.setAttribute(BROWSER, browser);
+        result.setAttribute(CASE, caseId);
+        result.setAttribute(EXPECTED, row.expect().verdict().name());
+        Allure.getLifecycle().updateTestCase(t -> t.setName(row.description()));
+        Allure.epic("CORS conformance");
+        Allure.feature(context().table().areas().stream().filter(a -> a.area().equals(row.area())).findFirst()
+                .orElseThrow().title());
+        Allure.story(row.id());
+        Allure.label("case", row.id());
+        Allure.label("area", row.area());
+        Allure.link("Fetch standard", row.spec());
+
+        EngineOutcome outcome = context().outcome(browser);
+        Allure.parameter("browser version", outcome.version());
+        Allure.parameter("driven by", outcome.drivenBy());
+        if (!outcome.ran()) {
+            if (reportedFailure.add(browser)) {
+                throw new IllegalStateException(browser + " could not run the table: "
+                        + outcome.failure().getMessage(), outcome.failure());
+            }
+            throw new SkipException(browser + " could not run the table (reported once, on its first row): "
+                    + firstLine(outcome.failure().getMessage()));
+        }
+        Observation observed = outcome.observations().get(caseId);
+        result.setAttribute(OBSERVED, observed.verdict().name());
+        Allure.addAttachment("row (" + row.file() + ")", "application/json", JSON.writeValueAsString(row), ".json");
+        Allure.addAttachment("page result", "application/json", JSON.writeValueAsString(observed.page()), ".json");
+        Allure.addAttachment("requests the server received", "application/json",
+                JSON.writeValueAsString(observed.journal()), ".json");
+
+        List<String> differences = Comparison.differences(row.expect(), observed);
+        if (!differences.isEmpty()) {
+            throw new AssertionError(browser + " " + outcome.version() + ", case " + caseId + " (" + row.file()
+                    + "): " + String.join("; ", differences));
+        }
+    }
+
+    @AfterClass(alwaysRun = true)
+    public void close() {
+        if (context != null) {
+            context.writeEnvironment();
+            context.close();
+        }
+    }
+
+    private static String firstLine(String text) {
+        return text == null ? "" : text.lines().findFirst().orElse("");
+    }
+}

@@ -1,0 +1,52 @@
+package dev.corssuite.suite.run;
+
+import dev.corssuite.suite.browser.Settings;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a run reads from system properties (or environment): the project root holding {@code fixtures/}, the
+ * browsers to use ({@code cors.browsers}, "all" for every installed one) and an optional case filter
+ * ({@code cors.cases}: ids or areas, comma-separated).
+ */
+public record RunSettings(Path root, List<String> browsers, List<String> caseFilter, Path allureResults) {
+
+    public static RunSettings fromSystem() {
+        Path root = Settings.get("cors.root").map(Path::of).orElseGet(RunSettings::findRoot).toAbsolutePath().normalize();
+        if (!Files.isDirectory(root.resolve("fixtures").resolve("cases"))) {
+            throw new IllegalStateException("no fixtures/cases under " + root + "; run from the project folder or set "
+                    + Settings.howToSet("cors.root", "/path/to/project"));
+        }
+        return new RunSettings(root,
+                split(Settings.get("cors.browsers").orElse("all")),
+                split(Settings.get("cors.cases").orElse("")),
+                Path.of(Optional.ofNullable(System.getProperty("allure.results.directory")).orElse("allure-results")));
+    }
+
+    public Path fixtures() {
+        return root.resolve("fixtures");
+    }
+
+    public Path pages() {
+        return fixtures().resolve("pages");
+    }
+
+    private static Path findRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            if (Files.isDirectory(dir.resolve("fixtures").resolve("cases"))) {
+                return dir;
+            }
+            dir = dir.getParent();
+        }
+        return Path.of("");
+    }
+
+    private static List<String> split(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}
