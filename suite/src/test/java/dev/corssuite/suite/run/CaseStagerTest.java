@@ -1,0 +1,56 @@
+package dev.corssuite.suite.run;
+
+import dev.corssuite.origins.OriginFleet;
+import dev.corssuite.origins.OriginRole;
+import dev.corssuite.suite.table.CaseTable;
+import dev.corssuite.suite.table.CorsCase;
+import org.testng.annotations.AfterClass;
+import org.testng.annotations.BeforeClass;
+import org.testng.annotations.Test;
+
+import java.nio.file.Path;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertNotEquals;
+import static org.testng.Assert.assertNull;
+import static org.testng.Assert.assertTrue;
+
+public class CaseStagerTest {
+    private static final Path FIXTURES = Path.of(System.getProperty("cors.root", "..")).resolve("fixtures");
+    private OriginFleet fleet;
+    private CaseTable table;
+
+    @BeforeClass
+    public void start() {
+        fleet = OriginFleet.builder().pages(FIXTURES.resolve("pages")).start();
+        table = CaseTable.load(FIXTURES);
+    }
+
+    @AfterClass(alwaysRun = true)
+    public void stop() {
+        fleet.close();
+    }
+
+    @Test
+    public void placeholdersBecomeTheRolesOrigins() {
+        CaseStager stager = new CaseStager(fleet);
+        assertEquals(stager.fill("{origin:page}"), fleet.origin(OriginRole.PAGE));
+        assertEquals(stager.fill("{origin:cross-host}, x"), fleet.origin(OriginRole.CROSS_HOST) + ", x");
+        assertEquals(stager.fill("*"), "*");
+    }
+
+    @Test
+    public void eachStagingGetsAFreshTokenAndUrlOnTheTargetRole() {
+        CorsCase row = table.byId("get-acao-exact");
+        CaseStager stager = new CaseStager(fleet);
+        StagedCase first = stager.stage(row);
+        StagedCase second = stager.stage(row);
+        assertNotEquals(first.token(), second.token());
+        assertTrue(first.probe().url().startsWith(fleet.origin(OriginRole.CROSS_PORT) + "/cors/get-acao-exact-"));
+        assertNull(first.probe().frameOrigin());
+        assertEquals(fleet.answers().lookup(first.token()).orElseThrow().actual().headers().get(0).value(),
+                fleet.origin(OriginRole.PAGE));
+        stager.release(first);
+        assertTrue(fleet.answers().lookup(first.token()).isEmpty());
+    }
+}

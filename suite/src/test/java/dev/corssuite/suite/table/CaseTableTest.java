@@ -1,0 +1,148 @@
+package dev.corssuite.suite.table;
+
+import org.testng.annotations.BeforeMethod;
+import org.testng.annotations.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertTrue;
+import static org.testng.Assert.expectThrows;
+
+public class CaseTableTest {
+    private static final Path FIXTURES = Path.of(System.getProperty("cors.root", "..")).resolve("fixtures");
+    private static final Path SCHEMA = FIXTURES.resolve("schema").resolve("case-file.schema.json");
+
+    private static final String GOOD_ROW = """
+              - id: good
+                description: A GET is readable with Access-Control-Allow-Origin *
+                spec: https://fetch.spec.whatwg.org/#concept-cors-check
+                server:
+                  actual:
+                    headers:
+                      - Access-Control-Allow-Origin: "*"
+                request: {to: cross-port}
+                expect: {verdict: ALLOWED}
+            """;
+
+    private Path cases;
+
+    @BeforeMethod
+    public void folder() throws IOException {
+        cases = Files.createTempDirectory("cases");
+    }
+
+    private void write(String file, String body) throws IOException {
+        Files.writeString(cases.resolve(file), body);
+    }
+
+    private CaseTableException refused() {
+        return expectThrows(CaseTableException.class, () -> CaseTable.load(cases, SCHEMA));
+    }
+
+    @Test
+    public void theProjectTableLoads() {
+        CaseTable table = CaseTable.load(FIXTURES);
+        assertTrue(table.size() >= 20, "rows: " + table.size());
+        table.cases().forEach(c -> assertTrue(c.spec().startsWith("https://"), c.id()));
+    }
+
+    @Test
+    public void aWellFormedFileLoadsWithDefaults() throws IOException {
+        write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW);
+        CorsCase row = CaseTable.load(cases, SCHEMA).byId("good");
+        assertEquals(row.request().method(), "GET");
+        assertEquals(row.request().api(), "fetch");
+        assertEquals(row.request().credentials(), "same-origin");
+        assertEquals(row.actual().headers().get(0).value(), "*");
+        assertEquals(row.preflight(), Answer.NONE);
+    }
+
+    @Test
+    public void aBadFieldIsNamedWithFileRowAndField() throws IOException {
+        write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW.replace("verdict: ALLOWED", "verdict: MAYBE"));
+        TableProblem problem = refused().problems().get(0);
+        assertEquals(problem.file(), "area-a.yaml");
+        assertEquals(problem.row(), "good");
+        assertEquals(problem.field(), "expect.verdict");
+        assertTrue(problem.toString().contains("area-a.yaml, row good, field expect.verdict"), problem.toString());
+    }
+
+    @Test
+    public void everyProblemIsReportedAtOnceAcrossFiles() throws IOException {
+        write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW
+                .replace("    spec: https://fetch.spec.whatwg.org/#concept-cors-check\n", "")
+                .replace("to: cross-port", "to: mars"));
+        write("area-b.yaml", "area: area-b\ntitle: B\ncases:\n" + GOOD_ROW.replace("id: good", "id: other")
+                .replace("\"*\"", "true"));
+        List<TableProblem> problems = refused().problems();
+        assertTrue(problems.stream().anyMatch(p -> p.file().equals("area-a.yaml") && Objects.equals(p.field(), "spec")),
+                problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.file().equals("area-a.yaml") && Objects.equals(p.field(), "request.to")),
+                problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.file().equals("area-b.yaml") && p.row().equals("other")
+                && String.valueOf(p.field()).startsWith("server.actual.headers[0]")), problems.toString());
+    }
+
+    @Test
+    public void aRowWithoutIdIsNamedByPosition() throws IOException {
+        write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW.replace("- id: good\n    description", "- description"));
+        TableProblem problem = refused().problems().get(0);
+        assertEquals(problem.row(), "#1 (no id)");
+        assertEquals(problem.field(), "id");
+    }
+
+    @Test
+    public void duplicateIdsAndDescriptionsAreRefused() throws IOException {
+        write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW);
+        write("area-b.yaml", "area: area-b\ntitle: B\ncases:\n" + GOOD_ROW);
+        List<TableProblem> problems = refused().problems();
+        assertTrue(problems.stream().anyMatch(p -> Objects.equals(p.field(), "id") && p.message().contains("area-a.yaml")));
+        assertTrue(problems.stream().anyMatch(p -> Objects.equals(p.field(), "description")));
+    }
+
+    @Test
+    public void aNegativeRowNeedsAnAllowedControl() throws IOException {
+        String negative = GOOD_ROW.replace("id: good", "id: bad").replace("verdict: ALLOWED", "verdict: BLOCKED_AT_RESPONSE")
+                .replace("with Access-Control-Allow-Origin *", "without it");
+        write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW + negative);
+        assertEquals(refused().problems().get(0).field(), "control");
+
+        write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW + negative.replace("    request:",
+                "    control: nowhere\n    request:"));
+        assertTrue(refused().problems().get(0).message().contains("'nowhere', which is no row"));
+
+        write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW + negative.replace("    request:",
+                "    control: good\n    request:"));
+        assertEquals(CaseTable.load(cases, SCHEMA).byId("bad").control(), "good");
+    }
+
+    @Test
+    public void descriptionsArePresentTense() throws IOException {
+        write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW.replace("A GET is readable", "A GET should be readable"));
+        TableProblem problem = refused().problems().get(0);
+        assertEquals(problem.field(), "description");
+        assertTrue(problem.message().contains("should"));
+    }
+
+    @Test
+    public void unknownPlaceholderRoleIsRefused() throws IOException {
+        write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW.replace("\"*\"", "\"{origin:moon}\""));
+        TableProblem problem = refused().problems().get(0);
+        assertEquals(problem.field(), "server.actual.headers[0]");
+        assertTrue(problem.message().contains("moon"));
+    }
+
+    @Test
+    public void areaMustMatchFileNameAndYamlErrorsNameTheFile() throws IOException {
+        write("area-a.yaml", "area: area-z\ntitle: A\ncases:\n" + GOOD_ROW);
+        write("broken.yaml", "area: [unclosed\n");
+        List<TableProblem> problems = refused().problems();
+        assertTrue(problems.stream().anyMatch(p -> p.file().equals("area-a.yaml") && Objects.equals(p.field(), "area")));
+        assertTrue(problems.stream().anyMatch(p -> p.file().equals("broken.yaml") && p.message().contains("YAML")));
+    }
+}
