@@ -3,6 +3,8 @@ package dev.corssuite.origins;
 import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
 
+import org.xnio.Options;
+
 import java.net.InetSocketAddress;
 
 /** One Undertow server playing one origin: bound to port 0 on the bind address, its real port read after start. */
@@ -19,6 +21,7 @@ final class OriginServer implements AutoCloseable {
                 .addHttpListener(0, bindAddress)
                 .setIoThreads(1)
                 .setWorkerThreads(4)
+                .setSocketOption(Options.TCP_NODELAY, true)
                 .setHandler(handler)
                 .build();
         undertow.start();
