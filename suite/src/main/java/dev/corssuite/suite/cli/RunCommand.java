@@ -23,7 +23,7 @@ final class RunCommand implements Callable<Integer> {
     static final int DIFFERED = 1;
     static final int BAD_INPUT = 2;
 
-    @Option(names = "--browsers", description = "Comma-separated: chromium (default: all installed)",
+    @Option(names = "--browsers", description = "Comma-separated: chromium, firefox, webkit (default: all installed)",
             defaultValue = "all")
     String browsers;
 

@@ -2,6 +2,8 @@ package dev.corssuite.suite.run;
 
 import dev.corssuite.suite.browser.ChromiumEngine;
 import dev.corssuite.suite.browser.Engine;
+import dev.corssuite.suite.browser.FirefoxEngine;
+import dev.corssuite.suite.browser.WebKitEngine;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +17,7 @@ import java.util.Map;
 public record EngineSelection(List<Engine> engines, Map<String, String> skipped) {
 
     public static List<Engine> known() {
-        return List.of(new ChromiumEngine());
+        return List.of(new ChromiumEngine(), new FirefoxEngine(), new WebKitEngine());
     }
 
     public static EngineSelection choose(List<String> requested) {

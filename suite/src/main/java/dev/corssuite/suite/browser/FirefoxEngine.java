@@ -1,0 +1,103 @@
+package dev.corssuite.suite.browser;
+
+import io.github.bonigarcia.wdm.WebDriverManager;
+import org.openqa.selenium.SessionNotCreatedException;
+import org.openqa.selenium.firefox.FirefoxDriver;
+import org.openqa.selenium.firefox.FirefoxOptions;
+import org.openqa.selenium.firefox.GeckoDriverService;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Firefox. With a geckodriver (the user's setting, on PATH, or a capped download when online) through
+ * {@link FirefoxDriver}; without one (Debian ships none) over WebDriver BiDi, which Firefox speaks itself.
+ */
+public final class FirefoxEngine implements Engine {
+    static final String BINARY_SETTING = "cors.firefox.binary";
+    static final String DRIVER_SETTING = "cors.geckodriver";
+    private static final List<String> BINARIES = List.of("firefox-esr", "firefox");
+    private static final Pattern LISTENING = Pattern.compile("WebDriver BiDi listening on (ws://\\S+)");
+    private static final String INSTALL = "sudo apt-get install firefox-esr";
+
+    @Override
+    public String name() {
+        return "firefox";
+    }
+
+    @Override
+    public Optional<String> missing() {
+        return binary().isPresent() ? Optional.empty()
+                : Optional.of("Firefox is not installed: no " + String.join(", ", BINARIES) + " on PATH. Install it: "
+                        + INSTALL + ", or set " + Settings.howToSet(BINARY_SETTING, "/path/to/firefox"));
+    }
+
+    @Override
+    public BrowserSession start() {
+        Path binary = binary().orElseThrow(() -> new BrowserUnavailableException(missing().orElseThrow()));
+        Optional<Path> geckodriver = geckodriver();
+        return geckodriver.isPresent() ? viaGeckodriver(binary, geckodriver.get()) : viaBidi(binary);
+    }
+
+    private BrowserSession viaGeckodriver(Path binary, Path driver) {
+        FirefoxOptions options = new FirefoxOptions().setBinary(binary).addArguments("-headless");
+        GeckoDriverService service = new GeckoDriverService.Builder().usingDriverExecutable(driver.toFile())
+                .usingAnyFreePort().build();
+        try {
+            FirefoxDriver firefox = new FirefoxDriver(service, options);
+            String driverVersion = Executables.versionLine(driver).flatMap(Executables::versionNumber).orElse("?");
+            return new WebDriverSession(name(), firefox.getCapabilities().getBrowserVersion(),
+                    "geckodriver " + driverVersion + " (" + driver + ")", firefox, service::stop);
+        } catch (SessionNotCreatedException e) {
+            service.stop();
+            throw new BrowserUnavailableException("Firefox (" + binary + ") did not start under geckodriver " + driver
+                    + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+    }
+
+    private BrowserSession viaBidi(Path binary) {
+        TempDirectory profile = new TempDirectory("cors-firefox-profile");
+        ChildProcess firefox = ChildProcess.start("firefox", List.of(binary.toString(), "--headless", "--no-remote",
+                "--profile", profile.path().toString(), "--remote-debugging-port", "0"));
+        Runnable stop = () -> {
+            firefox.close();
+            profile.close();
+        };
+        try {
+            String line = firefox.awaitLine(l -> LISTENING.matcher(l).find(), Duration.ofSeconds(60));
+            Matcher m = LISTENING.matcher(line);
+            m.find();
+            return new BidiSession(name(), URI.create(m.group(1)), "WebDriver BiDi (" + binary + ", no geckodriver)",
+                    stop);
+        } catch (RuntimeException e) {
+            stop.run();
+            throw e instanceof BrowserUnavailableException ? e
+                    : new BrowserUnavailableException("Firefox (" + binary + ") did not open a BiDi session: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<Path> binary() {
+        Optional<String> explicit = Settings.get(BINARY_SETTING);
+        return explicit.isPresent() ? Executables.find(List.of(explicit.get())) : Executables.find(BINARIES);
+    }
+
+    private static Optional<Path> geckodriver() {
+        Optional<String> explicit = Settings.get(DRIVER_SETTING);
+        if (explicit.isPresent()) {
+            return Optional.of(Executables.find(List.of(explicit.get())).orElseThrow(() ->
+                    new BrowserUnavailableException(DRIVER_SETTING + " is set to " + explicit.get()
+                            + ", which is not an executable file")));
+        }
+        Optional<Path> installed = Executables.find(List.of("geckodriver"));
+        if (installed.isPresent()) {
+            return installed;
+        }
+        return CappedDownload.driver("github.com", WebDriverManager::firefoxdriver, new StringBuilder());
+    }
+}

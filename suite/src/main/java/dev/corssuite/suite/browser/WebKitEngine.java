@@ -1,0 +1,131 @@
+package dev.corssuite.suite.browser;
+
+import org.openqa.selenium.MutableCapabilities;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.remote.HttpCommandExecutor;
+import org.openqa.selenium.remote.RemoteWebDriver;
+import org.openqa.selenium.remote.http.ClientConfig;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * WebKit (Safari's engine) as WebKitGTK's MiniBrowser under {@code WebKitWebDriver}, through RemoteWebDriver. The
+ * MiniBrowser has no headless mode, so it runs on a {@link VirtualDisplay}.
+ */
+public final class WebKitEngine implements Engine {
+    static final String DRIVER_SETTING = "cors.webkitdriver";
+    static final String BINARY_SETTING = "cors.webkit.binary";
+    private static final String INSTALL = "sudo apt-get install webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb";
+    private static final Duration READY = Duration.ofSeconds(15);
+
+    @Override
+    public String name() {
+        return "webkit";
+    }
+
+    @Override
+    public Optional<String> missing() {
+        if (driver().isEmpty()) {
+            return Optional.of("WebKit is not installed: no WebKitWebDriver on PATH. Install it: " + INSTALL);
+        }
+        if (miniBrowser().isEmpty()) {
+            return Optional.of("WebKit's MiniBrowser is not installed. Install it: " + INSTALL + ", or set "
+                    + Settings.howToSet(BINARY_SETTING, "/path/to/MiniBrowser"));
+        }
+        return VirtualDisplay.missing().map(why -> "WebKit cannot run: " + why);
+    }
+
+    @Override
+    public BrowserSession start() {
+        missing().ifPresent(why -> {
+            throw new BrowserUnavailableException(why);
+        });
+        Path driver = driver().orElseThrow();
+        Path miniBrowser = miniBrowser().orElseThrow();
+        VirtualDisplay display = VirtualDisplay.open();
+        int port = freePort();
+        ChildProcess webDriver = ChildProcess.start("WebKitWebDriver",
+                List.of(driver.toString(), "--port=" + port, "--host=127.0.0.1"), Map.of("DISPLAY", display.display()));
+        Runnable stop = () -> {
+            webDriver.close();
+            display.close();
+        };
+        try {
+            awaitListening(port, webDriver);
+            MutableCapabilities capabilities = new MutableCapabilities();
+            capabilities.setCapability("browserName", "MiniBrowser");
+            capabilities.setCapability("webkitgtk:browserOptions",
+                    Map.of("binary", miniBrowser.toString(), "args", List.of("--automation")));
+            ClientConfig config = ClientConfig.defaultConfig().baseUri(URI.create("http://127.0.0.1:" + port))
+                    .connectionTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(60));
+            RemoteWebDriver webkit = new RemoteWebDriver(new HttpCommandExecutor(config), capabilities);
+            String version = webkit.getCapabilities().getBrowserVersion();
+            return new WebDriverSession(name(), version, "WebKitWebDriver (" + driver
+                    + ", MiniBrowser on DISPLAY " + display.display() + ")", webkit, stop);
+        } catch (WebDriverException | BrowserUnavailableException e) {
+            String output = webDriver.output();
+            stop.run();
+            throw new BrowserUnavailableException("WebKit (" + miniBrowser + ") did not start under " + driver + ": "
+                    + e.getMessage().lines().findFirst().orElse("") + (output.isEmpty() ? "" : "\n" + output), e);
+        }
+    }
+
+    private static void awaitListening(int port, ChildProcess webDriver) {
+        long deadline = System.nanoTime() + READY.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!webDriver.isAlive()) {
+                throw new BrowserUnavailableException("WebKitWebDriver exited at start:\n" + webDriver.output());
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new BrowserUnavailableException("interrupted while waiting for WebKitWebDriver");
+                }
+            }
+        }
+        throw new BrowserUnavailableException("WebKitWebDriver did not listen on port " + port + " within "
+                + READY.toSeconds() + " s:\n" + webDriver.output());
+    }
+
+    // WebKitWebDriver takes a port but cannot report one it chose, so ask the kernel for a free one first.
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new BrowserUnavailableException("no free loopback port for WebKitWebDriver: " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<Path> driver() {
+        return Executables.find(List.of(Settings.get(DRIVER_SETTING).orElse("WebKitWebDriver")));
+    }
+
+    private static Optional<Path> miniBrowser() {
+        Optional<String> explicit = Settings.get(BINARY_SETTING);
+        if (explicit.isPresent()) {
+            return Executables.find(List.of(explicit.get()));
+        }
+        try (Stream<Path> libs = Files.list(Path.of("/usr/lib"))) {
+            return libs.map(dir -> dir.resolve("webkit2gtk-4.1").resolve("MiniBrowser"))
+                    .filter(Files::isExecutable).findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}
