@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.corssuite.suite.browser.Engine;
 import dev.corssuite.suite.table.CorsCase;
+import dev.corssuite.suite.table.Deviation;
 import dev.corssuite.suite.verdict.Comparison;
 import dev.corssuite.suite.verdict.Observation;
 import io.qameta.allure.Allure;
@@ -18,6 +19,7 @@ import org.testng.annotations.Test;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** One test per row per browser: runs the table in each chosen browser and checks every row's expectation. */
@@ -26,6 +28,8 @@ public class ConformanceTest {
     static final String CASE = "cors.case";
     static final String EXPECTED = "cors.expected";
     static final String OBSERVED = "cors.observed";
+    static final String VERSION = "cors.version";
+    static final String DRIVEN_BY = "cors.drivenBy";
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
@@ -69,6 +73,8 @@ public class ConformanceTest {
         Allure.link("Fetch standard", row.spec());
 
         EngineOutcome outcome = context().outcome(browser);
+        result.setAttribute(VERSION, outcome.version());
+        result.setAttribute(DRIVEN_BY, outcome.drivenBy());
         Allure.parameter("browser version", outcome.version());
         Allure.parameter("driven by", outcome.drivenBy());
         if (!outcome.ran()) {
@@ -86,11 +92,27 @@ public class ConformanceTest {
         Allure.addAttachment("requests the server received", "application/json",
                 JSON.writeValueAsString(observed.journal()), ".json");
 
-        List<String> differences = Comparison.differences(row.expect(), observed);
-        if (!differences.isEmpty()) {
-            throw new AssertionError(browser + " " + outcome.version() + ", case " + caseId + " (" + row.file()
-                    + "): " + String.join("; ", differences));
+        String where = browser + " " + outcome.version() + ", case " + caseId + " (" + row.file() + ")";
+        List<String> fromSpec = Comparison.differences(row.expect(), observed);
+        Optional<Deviation> deviation = row.deviation(browser);
+        if (deviation.isEmpty()) {
+            if (!fromSpec.isEmpty()) {
+                throw new AssertionError(where + ": " + String.join("; ", fromSpec));
+            }
+            return;
         }
+        Allure.link("known deviation of " + browser, deviation.get().source());
+        List<String> fromDeviation = Comparison.differences(deviation.get().expect(), observed);
+        if (fromDeviation.isEmpty() && !fromSpec.isEmpty()) {
+            throw new KnownDeviation(where + " deviates from the spec as recorded (" + deviation.get().source()
+                    + "): " + String.join("; ", fromSpec));
+        }
+        if (fromSpec.isEmpty()) {
+            throw new AssertionError(where + ": follows the spec now, but the table records a deviation for "
+                    + browser + " (" + deviation.get().source() + "); remove it");
+        }
+        throw new AssertionError(where + ": differs from the spec and from its recorded deviation: "
+                + String.join("; ", fromDeviation));
     }
 
     @AfterClass(alwaysRun = true)

@@ -32,6 +32,9 @@ public final class RunSummary implements ITestListener, ISuiteListener {
         int differed;
         int errors;
         int skipped;
+        int knownDeviations;
+        String version = "";
+        String drivenBy = "";
         final Map<String, int[]> byVerdict = new TreeMap<>();
         final List<String> problems = new ArrayList<>();
     }
@@ -60,13 +63,27 @@ public final class RunSummary implements ITestListener, ISuiteListener {
 
     @Override
     public synchronized void onTestSkipped(ITestResult result) {
-        tally(result).ifPresent(t -> t.skipped++);
+        tally(result).ifPresent(t -> {
+            if (result.getThrowable() instanceof KnownDeviation) {
+                t.knownDeviations++;
+                t.problems.add("known deviation: " + result.getThrowable().getMessage());
+            } else {
+                t.skipped++;
+            }
+        });
     }
 
     private java.util.Optional<Tally> tally(ITestResult result) {
         Object browser = result.getAttribute(ConformanceTest.BROWSER);
-        return browser == null ? java.util.Optional.empty()
-                : java.util.Optional.of(byBrowser.computeIfAbsent(browser.toString(), b -> new Tally()));
+        if (browser == null) {
+            return java.util.Optional.empty();
+        }
+        Tally tally = byBrowser.computeIfAbsent(browser.toString(), b -> new Tally());
+        if (result.getAttribute(ConformanceTest.VERSION) != null) {
+            tally.version = result.getAttribute(ConformanceTest.VERSION).toString();
+            tally.drivenBy = result.getAttribute(ConformanceTest.DRIVEN_BY).toString();
+        }
+        return java.util.Optional.of(tally);
     }
 
     private static int[] verdict(Tally tally, ITestResult result) {
@@ -92,8 +109,9 @@ public final class RunSummary implements ITestListener, ISuiteListener {
         out.println("CORS conformance summary");
         for (var entry : byBrowser.entrySet()) {
             Tally t = entry.getValue();
-            out.printf("  %-9s %d matched, %d differed, %d errors, %d skipped%n", entry.getKey(), t.matched, t.differed,
-                    t.errors, t.skipped);
+            out.printf("  %-9s %d matched, %d differed, %d known deviations, %d errors, %d skipped  (%s, %s)%n",
+                    entry.getKey(), t.matched, t.differed, t.knownDeviations, t.errors, t.skipped, t.version,
+                    t.drivenBy);
             t.byVerdict.forEach((verdict, counts) -> out.printf("    %-22s %d matched, %d differed%n", verdict,
                     counts[0], counts[1]));
             t.problems.stream().limit(50).forEach(p -> out.println("    " + p.lines().findFirst().orElse(p)));

@@ -214,14 +214,11 @@ public final class CaseTable {
                 request.path("mode").asText("cors"),
                 request.path("uploadListener").asBoolean(false),
                 request.path("timeoutMs").asLong(5000));
-        Expectation expectation = new Expectation(
-                Verdict.valueOf(expect.path("verdict").asText()),
-                expect.has("preflight") ? expect.path("preflight").asBoolean() : null,
-                expect.has("reached") ? expect.path("reached").asBoolean() : null,
-                expect.has("requestHeaders") ? expect.path("requestHeaders").asText() : null,
-                expect.has("status") ? expect.path("status").asInt() : null,
-                strings(expect.path("readable")),
-                strings(expect.path("unreadable")));
+        Expectation expectation = expectation(expect, null);
+        Map<String, Deviation> deviations = new LinkedHashMap<>();
+        row.path("deviations").fields().forEachRemaining(e -> deviations.put(e.getKey(), new Deviation(e.getKey(),
+                e.getValue().path("source").asText(), e.getValue().path("note").asText(null),
+                expectation(e.getValue(), expectation))));
         String description = row.path("description").asText();
         Matcher tense = FUTURE_TENSE.matcher(description);
         if (tense.find()) {
@@ -230,7 +227,22 @@ public final class CaseTable {
         }
         return new CorsCase(id, description, row.path("spec").asText(), area, file, preflight, actual, pageRequest,
                 expectation, row.hasNonNull("control") ? row.path("control").asText() : null,
-                row.path("alone").asBoolean(false));
+                row.path("alone").asBoolean(false), deviations);
+    }
+
+    /** Reads an expectation; fields a deviation leaves out come from the spec's expectation ({@code base}). */
+    private static Expectation expectation(JsonNode node, Expectation base) {
+        return new Expectation(
+                node.has("verdict") ? Verdict.valueOf(node.path("verdict").asText()) : base.verdict(),
+                node.has("preflight") ? Boolean.valueOf(node.path("preflight").asBoolean())
+                        : base == null ? null : base.preflight(),
+                node.has("reached") ? Boolean.valueOf(node.path("reached").asBoolean())
+                        : base == null ? null : base.reached(),
+                node.has("requestHeaders") ? node.path("requestHeaders").asText()
+                        : base == null ? null : base.requestHeaders(),
+                node.has("status") ? Integer.valueOf(node.path("status").asInt()) : base == null ? null : base.status(),
+                node.has("readable") || base == null ? strings(node.path("readable")) : base.readable(),
+                node.has("unreadable") || base == null ? strings(node.path("unreadable")) : base.unreadable());
     }
 
     private static boolean isRole(String name) {

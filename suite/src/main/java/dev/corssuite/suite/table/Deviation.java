@@ -1,0 +1,5 @@
+package dev.corssuite.suite.table;
+
+/** What one engine knowingly does instead of the spec on a row, and where that is documented. */
+public record Deviation(String engine, String source, String note, Expectation expect) {
+}
