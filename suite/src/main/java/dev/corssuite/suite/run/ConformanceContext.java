@@ -76,6 +76,9 @@ public final class ConformanceContext implements AutoCloseable {
             try (var out = Files.newBufferedWriter(settings.allureResults().resolve("environment.properties"))) {
                 env.store(out, "CORS conformance run");
             }
+            try (var in = ConformanceContext.class.getResourceAsStream("/allure-categories.json")) {
+                Files.write(settings.allureResults().resolve("categories.json"), in.readAllBytes());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report environment", e);
         }
