@@ -8,16 +8,13 @@ import dev.corssuite.origins.OriginRole;
 import dev.corssuite.suite.probe.ProbeCase;
 import dev.corssuite.suite.table.Answer;
 import dev.corssuite.suite.table.CorsCase;
+import dev.corssuite.suite.table.OriginPlaceholders;
 import dev.corssuite.suite.table.PageRequest;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Registers a row's answers on the fleet under a fresh token and builds the probe request for it. */
 public final class CaseStager {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{origin:([a-z-]+)}");
-
     private final OriginFleet fleet;
 
     public CaseStager(OriginFleet fleet) {
@@ -47,14 +44,7 @@ public final class CaseStager {
         return new CannedAnswer(answer.status(), headers, answer.body(), answer.delayMillis());
     }
 
-    /** Replaces {@code {origin:ROLE}} with that role's serialized origin. */
     String fill(String value) {
-        Matcher m = PLACEHOLDER.matcher(value);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(fleet.origin(OriginRole.fromFileName(m.group(1)))));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return OriginPlaceholders.fill(value, fleet::origin);
     }
 }

@@ -32,7 +32,6 @@ import java.util.stream.Stream;
  */
 public final class CaseTable {
     private static final Pattern ROW_LOCATION = Pattern.compile("^\\$\\.cases\\[(\\d+)](?:\\.(.*))?$");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{origin:([a-z-]+)}");
     private static final Pattern FUTURE_TENSE = Pattern.compile("\\b(should|must|will)\\b", Pattern.CASE_INSENSITIVE);
 
     private final List<CaseArea> areas;
@@ -185,7 +184,7 @@ public final class CaseTable {
         for (String where : List.of("preflight", "actual")) {
             List<HeaderLine> lines = where.equals("preflight") ? preflight.headers() : actual.headers();
             for (int i = 0; i < lines.size(); i++) {
-                Matcher m = PLACEHOLDER.matcher(lines.get(i).value());
+                Matcher m = OriginPlaceholders.PLACEHOLDER.matcher(lines.get(i).value());
                 while (m.find()) {
                     if (!isRole(m.group(1))) {
                         problems.add(new TableProblem(file, id, "server." + where + ".headers[" + i + "]",

@@ -10,6 +10,8 @@ public enum Verdict {
     BLOCKED_AT_RESPONSE,
     /** The page's request failed and nothing reached the server. */
     NOT_SENT,
+    /** A no-cors request reached the server and the page got an opaque response: no status, headers or body. */
+    OPAQUE,
     /** The page gave up after the case's timeout. */
     TIMEOUT
 }

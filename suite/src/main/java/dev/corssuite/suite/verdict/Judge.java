@@ -27,7 +27,7 @@ public final class Judge {
         if (page.timedOut()) {
             verdict = Verdict.TIMEOUT;
         } else if (!page.rejected()) {
-            verdict = Verdict.ALLOWED;
+            verdict = "opaque".equals(page.type()) ? Verdict.OPAQUE : Verdict.ALLOWED;
         } else if (actual) {
             verdict = Verdict.BLOCKED_AT_RESPONSE;
         } else if (preflight) {

@@ -1,0 +1,141 @@
+package dev.corssuite.suite.oracle;
+
+import dev.corssuite.origins.HeaderLine;
+import dev.corssuite.suite.table.Verdict;
+import org.testng.annotations.Test;
+
+import java.util.List;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertFalse;
+import static org.testng.Assert.assertTrue;
+
+public class FetchOracleTest {
+    private static final String PAGE = "http://localhost:1001";
+    private static final String OTHER = "http://localhost:1002";
+    private static final OracleAnswer NOTHING = new OracleAnswer(200, List.of(), 0);
+
+    private static OracleRequest request(String method, String credentials, HeaderLine... headers) {
+        return new OracleRequest(PAGE, OTHER, "fetch", method, List.of(headers), credentials, "cors", false, 5000);
+    }
+
+    private static OracleAnswer answer(int status, String... nameValue) {
+        List<HeaderLine> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < nameValue.length; i += 2) {
+            lines.add(new HeaderLine(nameValue[i], nameValue[i + 1]));
+        }
+        return new OracleAnswer(status, lines, 0);
+    }
+
+    @Test
+    public void authorizationIsNeverCoveredByTheWildcard() {
+        var r = request("GET", "same-origin", new HeaderLine("Authorization", "Bearer x"));
+        var star = answer(200, "Access-Control-Allow-Origin", "*", "Access-Control-Allow-Headers", "*");
+        var listed = answer(200, "Access-Control-Allow-Origin", "*", "Access-Control-Allow-Headers", "authorization");
+        var ok = answer(200, "Access-Control-Allow-Origin", "*");
+        assertEquals(FetchOracle.predict(r, star, ok).verdict(), Verdict.BLOCKED_AT_PREFLIGHT);
+        assertEquals(FetchOracle.predict(r, listed, ok).verdict(), Verdict.ALLOWED);
+        var custom = request("GET", "same-origin", new HeaderLine("X-Custom", "1"));
+        assertEquals(FetchOracle.predict(custom, star, ok).verdict(), Verdict.ALLOWED);
+    }
+
+    @Test
+    public void wildcardsAreLiteralWithCredentials() {
+        var r = request("PUT", "include");
+        var allowAll = answer(200, "Access-Control-Allow-Origin", PAGE, "Access-Control-Allow-Credentials", "true",
+                "Access-Control-Allow-Methods", "*");
+        var allowPut = answer(200, "Access-Control-Allow-Origin", PAGE, "Access-Control-Allow-Credentials", "true",
+                "Access-Control-Allow-Methods", "PUT");
+        var actual = answer(200, "Access-Control-Allow-Origin", PAGE, "Access-Control-Allow-Credentials", "true");
+        assertEquals(FetchOracle.predict(r, allowAll, actual).verdict(), Verdict.BLOCKED_AT_PREFLIGHT);
+        assertEquals(FetchOracle.predict(r, allowPut, actual).verdict(), Verdict.ALLOWED);
+    }
+
+    @Test
+    public void credentialsNeedExactlyTrue() {
+        var r = request("GET", "include");
+        for (String value : List.of("TRUE", "True", "1", "\"true\"")) {
+            var a = answer(200, "Access-Control-Allow-Origin", PAGE, "Access-Control-Allow-Credentials", value);
+            assertEquals(FetchOracle.predict(r, NOTHING, a).verdict(), Verdict.BLOCKED_AT_RESPONSE, value);
+        }
+        var a = answer(200, "Access-Control-Allow-Origin", PAGE, "Access-Control-Allow-Credentials", "true");
+        assertEquals(FetchOracle.predict(r, NOTHING, a).verdict(), Verdict.ALLOWED);
+        var star = answer(200, "Access-Control-Allow-Origin", "*", "Access-Control-Allow-Credentials", "true");
+        assertEquals(FetchOracle.predict(r, NOTHING, star).verdict(), Verdict.BLOCKED_AT_RESPONSE);
+    }
+
+    @Test
+    public void requestHeadersAreLowercaseSortedAndSafelistRulesApply() {
+        var r = request("GET", "omit", new HeaderLine("X-Zeta", "1"), new HeaderLine("X-Alpha", "2"),
+                new HeaderLine("Content-Type", "text/plain;charset=utf-8"), new HeaderLine("Accept-Language", "en_US"));
+        Prediction p = FetchOracle.predict(r, NOTHING, NOTHING);
+        assertEquals(p.requestHeaders(), "accept-language,x-alpha,x-zeta");
+        assertTrue(p.preflight());
+        assertFalse(p.reached());
+    }
+
+    @Test
+    public void safelistedValuesOverTheLimitsBecomeUnsafe() {
+        assertTrue(RequestHeaderRules.safelisted("Accept", "a".repeat(128)));
+        assertFalse(RequestHeaderRules.safelisted("Accept", "a".repeat(129)));
+        var many = List.of(new HeaderLine("Accept", "a".repeat(128)), new HeaderLine("Accept-Language", "b".repeat(128)),
+                new HeaderLine("Content-Language", "c".repeat(128)));
+        assertEquals(RequestHeaderRules.unsafeNames(many), List.of());
+        var bigger = new java.util.ArrayList<>(many);
+        for (int i = 0; i < 7; i++) {
+            bigger.add(new HeaderLine("Accept", "d".repeat(100)));
+        }
+        // fetch appends one entry per value: 3 x 128 + 7 x 100 > 1024, so every safelisted name turns unsafe
+        assertEquals(RequestHeaderRules.unsafeNames(RequestHeaderRules.headerList(bigger, "fetch")),
+                List.of("accept", "accept-language", "content-language"));
+        // XHR combines the Accept values into one entry of over 128 bytes: only accept is unsafe
+        assertEquals(RequestHeaderRules.unsafeNames(RequestHeaderRules.headerList(bigger, "xhr")), List.of("accept"));
+        assertTrue(RequestHeaderRules.validRange("bytes=0-"));
+        assertTrue(RequestHeaderRules.validRange("bytes=5-10"));
+        assertFalse(RequestHeaderRules.validRange("bytes=10-5"));
+        assertFalse(RequestHeaderRules.validRange("bytes=-5"));
+        assertFalse(RequestHeaderRules.validRange("bytes=0-1,3-4"));
+        assertFalse(RequestHeaderRules.safelisted("Content-Type", "application/json"));
+        assertTrue(RequestHeaderRules.safelisted("Content-Type", "Text/Plain; charset=utf-8"));
+    }
+
+    @Test
+    public void methodNormalizationUppercasesOnlyTheSix() {
+        assertEquals(RequestHeaderRules.normalizeMethod("delete"), "DELETE");
+        assertEquals(RequestHeaderRules.normalizeMethod("patch"), "patch");
+        var patch = request("patch", "omit");
+        var upper = answer(200, "Access-Control-Allow-Origin", "*", "Access-Control-Allow-Methods", "PATCH");
+        var lower = answer(200, "Access-Control-Allow-Origin", "*", "Access-Control-Allow-Methods", "patch");
+        var ok = answer(200, "Access-Control-Allow-Origin", "*");
+        assertEquals(FetchOracle.predict(patch, upper, ok).verdict(), Verdict.BLOCKED_AT_PREFLIGHT);
+        assertEquals(FetchOracle.predict(patch, lower, ok).verdict(), Verdict.ALLOWED);
+    }
+
+    @Test
+    public void exposedHeadersAndSetCookie() {
+        var r = request("GET", "omit");
+        var a = answer(200, "Access-Control-Allow-Origin", "*", "Access-Control-Expose-Headers", "*",
+                "X-Custom", "1", "Set-Cookie", "a=b", "Content-Type", "text/plain");
+        Prediction p = FetchOracle.predict(r, NOTHING, a);
+        assertTrue(p.readable().contains("x-custom"));
+        assertFalse(p.readable().contains("set-cookie"));
+        var withCredentials = request("GET", "include");
+        var b = answer(200, "Access-Control-Allow-Origin", PAGE, "Access-Control-Allow-Credentials", "true",
+                "Access-Control-Expose-Headers", "*", "X-Custom", "1", "Content-Type", "text/plain");
+        Prediction q = FetchOracle.predict(withCredentials, NOTHING, b);
+        assertFalse(q.readable().contains("x-custom"));
+        assertTrue(q.readable().contains("content-type"));
+    }
+
+    @Test
+    public void preflightStatusAndInvalidListsFail() {
+        var r = request("PUT", "omit");
+        var ok = answer(200, "Access-Control-Allow-Origin", "*");
+        assertEquals(FetchOracle.predict(r, answer(204, "Access-Control-Allow-Origin", "*",
+                "Access-Control-Allow-Methods", "PUT"), ok).verdict(), Verdict.ALLOWED);
+        assertEquals(FetchOracle.predict(r, answer(301, "Access-Control-Allow-Origin", "*",
+                "Access-Control-Allow-Methods", "PUT"), ok).verdict(), Verdict.BLOCKED_AT_PREFLIGHT);
+        assertEquals(FetchOracle.predict(r, answer(200, "Access-Control-Allow-Origin", "*",
+                "Access-Control-Allow-Methods", "PUT, ?"), ok).verdict(), Verdict.BLOCKED_AT_PREFLIGHT);
+    }
+}
