@@ -311,6 +311,14 @@ public final class CaseTable {
                 } else if (control.expect().verdict() != Verdict.ALLOWED) {
                     problems.add(new TableProblem(c.file(), c.id(), "control", "names '" + c.control()
                             + "', which expects " + control.expect().verdict() + ", not ALLOWED"));
+                } else {
+                    List<String> differences = RowDifference.between(c, control);
+                    if (differences.size() != 1) {
+                        problems.add(new TableProblem(c.file(), c.id(), "control", "'" + c.control()
+                                + "' must differ from this row in exactly one thing (server answer or request); "
+                                + (differences.isEmpty() ? "they are identical" : "they differ in "
+                                + differences.size() + ": " + String.join(", ", differences))));
+                    }
                 }
             }
         }

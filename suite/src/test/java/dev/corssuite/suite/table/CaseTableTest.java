@@ -108,7 +108,8 @@ public class CaseTableTest {
     @Test
     public void aNegativeRowNeedsAnAllowedControl() throws IOException {
         String negative = GOOD_ROW.replace("id: good", "id: bad").replace("verdict: ALLOWED", "verdict: BLOCKED_AT_RESPONSE")
-                .replace("with Access-Control-Allow-Origin *", "without it");
+                .replace("with Access-Control-Allow-Origin *", "with another origin allowed")
+                .replace("\"*\"", "\"http://other.example\"");
         write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW + negative);
         assertEquals(refused().problems().get(0).field(), "control");
 
@@ -119,6 +120,23 @@ public class CaseTableTest {
         write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW + negative.replace("    request:",
                 "    control: good\n    request:"));
         assertEquals(CaseTable.load(cases, SCHEMA).byId("bad").control(), "good");
+    }
+
+    @Test
+    public void aControlDiffersInExactlyOneThing() throws IOException {
+        String twoThings = GOOD_ROW.replace("id: good", "id: bad").replace("verdict: ALLOWED", "verdict: BLOCKED_AT_RESPONSE")
+                .replace("with Access-Control-Allow-Origin *", "with another origin allowed")
+                .replace("\"*\"", "\"http://other.example\"").replace("{to: cross-port}", "{to: cross-host}")
+                .replace("    request:", "    control: good\n    request:");
+        write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW + twoThings);
+        TableProblem problem = refused().problems().get(0);
+        assertEquals(problem.field(), "control");
+        assertTrue(problem.message().contains("they differ in 2: request.to, server.actual.headers[0]"), problem.message());
+
+        String same = GOOD_ROW.replace("id: good", "id: bad").replace("verdict: ALLOWED", "verdict: BLOCKED_AT_RESPONSE")
+                .replace("is readable", "is not readable").replace("    request:", "    control: good\n    request:");
+        write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW + same);
+        assertTrue(refused().problems().get(0).message().contains("they are identical"));
     }
 
     @Test
