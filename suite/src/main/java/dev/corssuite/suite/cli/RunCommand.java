@@ -63,6 +63,14 @@ final class RunCommand implements Callable<Integer> {
         testng.setDefaultTestName("case table");
         testng.run();
         System.out.println("Allure results: " + resultsDir);
+        Path out = settings.root().resolve("reports").resolve("out");
+        summary.matrix().write(out);
+        System.out.println("Compliance matrix: " + out.resolve("matrix.html") + " (Markdown: matrix.md)");
+        String jobSummary = System.getenv("GITHUB_STEP_SUMMARY");
+        if (jobSummary != null && !jobSummary.isBlank()) {
+            Files.writeString(Path.of(jobSummary), summary.matrix().markdown(), java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        }
         return summary.allMatched() ? 0 : DIFFERED;
     }
 

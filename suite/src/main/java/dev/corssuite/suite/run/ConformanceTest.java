@@ -29,6 +29,8 @@ public class ConformanceTest {
     static final String EXPECTED = "cors.expected";
     static final String OBSERVED = "cors.observed";
     static final String VERSION = "cors.version";
+    static final String AREA = "cors.area";
+    static final String DESCRIPTION = "cors.description";
     static final String DRIVEN_BY = "cors.drivenBy";
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -63,6 +65,8 @@ public class ConformanceTest {
         result.setAttribute(BROWSER, browser);
         result.setAttribute(CASE, caseId);
         result.setAttribute(EXPECTED, row.expect().verdict().name());
+        result.setAttribute(AREA, row.area());
+        result.setAttribute(DESCRIPTION, row.description());
         Allure.getLifecycle().updateTestCase(t -> t.setName(row.description()));
         Allure.epic("CORS conformance");
         Allure.feature(context().table().areas().stream().filter(a -> a.area().equals(row.area())).findFirst()

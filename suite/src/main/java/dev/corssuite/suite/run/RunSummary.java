@@ -18,6 +18,7 @@ import java.util.TreeMap;
 public final class RunSummary implements ITestListener, ISuiteListener {
     private final PrintStream out;
     private final Map<String, Tally> byBrowser = new TreeMap<>();
+    private final ComplianceMatrix matrix = new ComplianceMatrix();
 
     public RunSummary() {
         this(System.out);
@@ -45,6 +46,7 @@ public final class RunSummary implements ITestListener, ISuiteListener {
             t.matched++;
             verdict(t, result)[0]++;
         });
+        cell(result, ComplianceMatrix.Cell.MATCHES);
     }
 
     @Override
@@ -59,6 +61,8 @@ public final class RunSummary implements ITestListener, ISuiteListener {
             }
             t.problems.add((differed ? "differs: " : "error: ") + result.getThrowable().getMessage());
         });
+        cell(result, result.getThrowable() instanceof AssertionError ? ComplianceMatrix.Cell.DIFFERS
+                : ComplianceMatrix.Cell.NOT_RUN);
     }
 
     @Override
@@ -71,6 +75,21 @@ public final class RunSummary implements ITestListener, ISuiteListener {
                 t.skipped++;
             }
         });
+        cell(result, result.getThrowable() instanceof KnownDeviation ? ComplianceMatrix.Cell.KNOWN_DEVIATION
+                : ComplianceMatrix.Cell.NOT_RUN);
+    }
+
+    private void cell(ITestResult result, ComplianceMatrix.Cell cell) {
+        Object area = result.getAttribute(ConformanceTest.AREA);
+        if (area != null) {
+            matrix.record(area.toString(), result.getAttribute(ConformanceTest.CASE).toString(),
+                    result.getAttribute(ConformanceTest.DESCRIPTION).toString(),
+                    result.getAttribute(ConformanceTest.BROWSER).toString(), cell);
+        }
+    }
+
+    public ComplianceMatrix matrix() {
+        return matrix;
     }
 
     private java.util.Optional<Tally> tally(ITestResult result) {
