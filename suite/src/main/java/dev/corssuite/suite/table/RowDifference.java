@@ -2,6 +2,8 @@ package dev.corssuite.suite.table;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.corssuite.origins.HeaderLine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +13,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What two rows set up differently: the server's answers and the page's request, defaults filled in, compared leaf
- * by leaf. A negative row and its control must differ in exactly one leaf.
+ * What two rows set up differently: the server's answers and the page's request, defaults filled in. Scalars are
+ * compared by path; a header list counts the lines added, removed or changed (a changed value is one difference,
+ * and removing a line does not shift the others). A negative row and its control must differ in exactly one.
  */
 final class RowDifference {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -21,40 +24,53 @@ final class RowDifference {
     }
 
     static List<String> between(CorsCase a, CorsCase b) {
+        List<String> differences = new ArrayList<>();
         Map<String, String> left = leaves(a);
         Map<String, String> right = leaves(b);
-        List<String> differences = new ArrayList<>();
-        for (String path : new TreeSet<>(union(left, right))) {
+        TreeSet<String> paths = new TreeSet<>(left.keySet());
+        paths.addAll(right.keySet());
+        for (String path : paths) {
             if (!Objects.equals(left.get(path), right.get(path))) {
                 differences.add(path);
             }
         }
+        headers("server.preflight.headers", a.preflight().headers(), b.preflight().headers(), differences);
+        headers("server.actual.headers", a.actual().headers(), b.actual().headers(), differences);
+        headers("request.headers", a.request().headers(), b.request().headers(), differences);
         return differences;
     }
 
-    private static java.util.Set<String> union(Map<String, String> a, Map<String, String> b) {
-        java.util.Set<String> all = new TreeSet<>(a.keySet());
-        all.addAll(b.keySet());
-        return all;
+    private static void headers(String path, List<HeaderLine> a, List<HeaderLine> b, List<String> out) {
+        List<String> onlyA = new ArrayList<>(a.stream().map(HeaderLine::toString).toList());
+        List<String> onlyB = new ArrayList<>(b.stream().map(HeaderLine::toString).toList());
+        for (String line : List.copyOf(onlyA)) {
+            if (onlyB.remove(line)) {
+                onlyA.remove(line);
+            }
+        }
+        int count = Math.max(onlyA.size(), onlyB.size());
+        for (int i = 0; i < count; i++) {
+            out.add(path + " (" + (i < onlyA.size() ? onlyA.get(i) : "-") + " / " + (i < onlyB.size() ? onlyB.get(i) : "-")
+                    + ")");
+        }
     }
 
     private static Map<String, String> leaves(CorsCase row) {
         Map<String, String> out = new TreeMap<>();
-        flatten("server.preflight", JSON.valueToTree(row.preflight()), out);
-        flatten("server.actual", JSON.valueToTree(row.actual()), out);
-        flatten("request", JSON.valueToTree(row.request()), out);
+        flatten("server.preflight", withoutHeaders(JSON.valueToTree(row.preflight())), out);
+        flatten("server.actual", withoutHeaders(JSON.valueToTree(row.actual())), out);
+        flatten("request", withoutHeaders(JSON.valueToTree(row.request())), out);
         return out;
     }
 
+    private static JsonNode withoutHeaders(JsonNode node) {
+        ((ObjectNode) node).remove("headers");
+        return node;
+    }
+
     private static void flatten(String path, JsonNode node, Map<String, String> out) {
-        if (node.isObject() && node.size() == 2 && node.has("name") && node.has("value")) {
-            out.put(path, node.get("name").asText() + ": " + node.get("value").asText());
-        } else if (node.isObject()) {
+        if (node.isObject()) {
             node.fields().forEachRemaining(e -> flatten(path + "." + e.getKey(), e.getValue(), out));
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                flatten(path + "[" + i + "]", node.get(i), out);
-            }
         } else if (!node.isNull()) {
             out.put(path, node.asText());
         }
