@@ -31,7 +31,7 @@ final class BenchCommand implements Callable<Integer> {
     int rounds;
 
     @Option(names = "--batch", description = "Cases per script call in batched mode (default: ${DEFAULT-VALUE})",
-            defaultValue = "50")
+            defaultValue = "100")
     int batch;
 
     @Option(names = "--browsers", description = "Comma-separated (default: all installed)", defaultValue = "all")

@@ -19,7 +19,7 @@ import java.util.Properties;
  * computed once per engine on first use (one browser start, the whole table in batches, then the browser closes).
  */
 public final class ConformanceContext implements AutoCloseable {
-    static final int BATCH_SIZE = 50;
+    static final int BATCH_SIZE = 100;
 
     private final RunSettings settings;
     private final CaseTable table;
