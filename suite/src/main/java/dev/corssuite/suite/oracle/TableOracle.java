@@ -28,7 +28,7 @@ public final class TableOracle {
 
     public static Prediction predict(CorsCase row) {
         var r = row.request();
-        OracleRequest request = new OracleRequest(origin(r.from()), origin(r.to()), r.api(), r.method(), r.headers(),
+        OracleRequest request = new OracleRequest(r.sandboxed() ? "null" : origin(r.from()), origin(r.to()), r.api(), r.method(), r.headers(),
                 r.credentials(), r.mode(), r.uploadListener(), r.timeoutMillis());
         return FetchOracle.predict(request, answer(row.preflight()), answer(row.actual()));
     }

@@ -15,5 +15,6 @@ public record ProbeCase(
         boolean uploadListener,
         long timeoutMs,
         boolean alone,
-        String frameOrigin) {
+        String frameOrigin,
+        boolean sandboxed) {
 }

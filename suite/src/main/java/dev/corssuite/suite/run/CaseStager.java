@@ -25,10 +25,10 @@ public final class CaseStager {
         String token = fleet.answers().register(row.id(),
                 new EndpointBehaviour(canned(row.preflight()), canned(row.actual())));
         PageRequest r = row.request();
-        String frameOrigin = r.from() == OriginRole.PAGE ? null : fleet.origin(r.from());
+        String frameOrigin = r.from() == OriginRole.PAGE && !r.sandboxed() ? null : fleet.origin(r.from());
         ProbeCase probe = new ProbeCase(token, fleet.endpointUrl(r.to(), token), r.api(), r.method(),
                 r.headers().stream().map(h -> List.of(h.name(), h.value())).toList(), r.body(), r.credentials(),
-                r.mode(), r.uploadListener(), r.timeoutMillis(), row.alone(), frameOrigin);
+                r.mode(), r.uploadListener(), r.timeoutMillis(), row.alone(), frameOrigin, r.sandboxed());
         return new StagedCase(row, token, probe);
     }
 

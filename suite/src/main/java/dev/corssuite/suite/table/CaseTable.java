@@ -212,6 +212,7 @@ public final class CaseTable {
                 request.path("credentials").asText("same-origin"),
                 request.path("mode").asText("cors"),
                 request.path("uploadListener").asBoolean(false),
+                request.path("sandboxed").asBoolean(false),
                 request.path("timeoutMs").asLong(5000));
         Expectation expectation = expectation(expect, null);
         Map<String, Deviation> deviations = new LinkedHashMap<>();

@@ -16,6 +16,7 @@ public record PageRequest(
         String credentials,
         String mode,
         boolean uploadListener,
+        boolean sandboxed,
         long timeoutMillis) {
 
     public PageRequest {
