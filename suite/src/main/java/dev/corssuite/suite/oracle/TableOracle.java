@@ -34,8 +34,15 @@ public final class TableOracle {
     }
 
     private static OracleAnswer answer(Answer answer) {
-        List<HeaderLine> filled = answer.headers().stream()
-                .map(h -> new HeaderLine(h.name(), OriginPlaceholders.fill(h.value(), TableOracle::origin))).toList();
+        List<HeaderLine> filled = new ArrayList<>(answer.headers().stream()
+                .map(h -> new HeaderLine(h.name(), OriginPlaceholders.fill(h.value(), TableOracle::origin))).toList());
+        // The embedded servers add these to every answer (Undertow); the browser sees them too.
+        for (String added : List.of("Content-Length", "Date")) {
+            if (filled.stream().noneMatch(h -> h.name().equalsIgnoreCase(added))) {
+                filled.add(new HeaderLine(added, added.equals("Date") ? "Thu, 01 Jan 2026 00:00:00 GMT"
+                        : String.valueOf(answer.body().length())));
+            }
+        }
         return new OracleAnswer(answer.status(), filled, answer.delayMillis());
     }
 
