@@ -80,15 +80,13 @@ public final class ChromiumEngine implements Engine {
     }
 
     private static Optional<Path> binary() {
-        Optional<String> explicit = Settings.get(BINARY_SETTING);
-        return explicit.isPresent() ? Executables.find(List.of(explicit.get())) : Executables.find(BINARIES);
+        return Executables.find(BINARY_SETTING, BINARIES);
     }
 
     private static Path driver(int browserMajor) {
-        Optional<String> explicit = Settings.get(DRIVER_SETTING);
+        Optional<Path> explicit = Executables.explicitDriver(DRIVER_SETTING);
         if (explicit.isPresent()) {
-            return Executables.find(List.of(explicit.get())).orElseThrow(() -> new BrowserUnavailableException(
-                    DRIVER_SETTING + " is set to " + explicit.get() + ", which is not an executable file"));
+            return explicit.get();
         }
         StringBuilder tried = new StringBuilder();
         for (String candidate : DRIVERS) {

@@ -42,6 +42,24 @@ public final class Executables {
         return Optional.empty();
     }
 
+    /** The program a setting names when it is set, else the first of the default names found. */
+    public static Optional<Path> find(String setting, List<String> defaults) {
+        return find(Settings.get(setting).map(List::of).orElse(defaults));
+    }
+
+    /**
+     * The driver a setting names: empty when the setting is unset, an error when it names no executable file (an
+     * explicit choice is never silently replaced by another driver).
+     */
+    public static Optional<Path> explicitDriver(String setting) {
+        Optional<String> explicit = Settings.get(setting);
+        if (explicit.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(find(List.of(explicit.get())).orElseThrow(() -> new BrowserUnavailableException(
+                setting + " is set to " + explicit.get() + ", which is not an executable file")));
+    }
+
     /** What {@code program --version} prints (first line), or empty if it fails or takes over 15 s. */
     public static Optional<String> versionLine(Path program) {
         try {

@@ -83,21 +83,12 @@ public final class FirefoxEngine implements Engine {
     }
 
     private static Optional<Path> binary() {
-        Optional<String> explicit = Settings.get(BINARY_SETTING);
-        return explicit.isPresent() ? Executables.find(List.of(explicit.get())) : Executables.find(BINARIES);
+        return Executables.find(BINARY_SETTING, BINARIES);
     }
 
     private static Optional<Path> geckodriver() {
-        Optional<String> explicit = Settings.get(DRIVER_SETTING);
-        if (explicit.isPresent()) {
-            return Optional.of(Executables.find(List.of(explicit.get())).orElseThrow(() ->
-                    new BrowserUnavailableException(DRIVER_SETTING + " is set to " + explicit.get()
-                            + ", which is not an executable file")));
-        }
-        Optional<Path> installed = Executables.find(List.of("geckodriver"));
-        if (installed.isPresent()) {
-            return installed;
-        }
-        return CappedDownload.driver("github.com", WebDriverManager::firefoxdriver, new StringBuilder());
+        return Executables.explicitDriver(DRIVER_SETTING)
+                .or(() -> Executables.find(List.of("geckodriver")))
+                .or(() -> CappedDownload.driver("github.com", WebDriverManager::firefoxdriver, new StringBuilder()));
     }
 }

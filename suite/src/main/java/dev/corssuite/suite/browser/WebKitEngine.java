@@ -113,13 +113,12 @@ public final class WebKitEngine implements Engine {
     }
 
     private static Optional<Path> driver() {
-        return Executables.find(List.of(Settings.get(DRIVER_SETTING).orElse("WebKitWebDriver")));
+        return Executables.find(DRIVER_SETTING, List.of("WebKitWebDriver"));
     }
 
     private static Optional<Path> miniBrowser() {
-        Optional<String> explicit = Settings.get(BINARY_SETTING);
-        if (explicit.isPresent()) {
-            return Executables.find(List.of(explicit.get()));
+        if (Settings.get(BINARY_SETTING).isPresent()) {
+            return Executables.find(BINARY_SETTING, List.of());
         }
         try (Stream<Path> libs = Files.list(Path.of("/usr/lib"))) {
             return libs.map(dir -> dir.resolve("webkit2gtk-4.1").resolve("MiniBrowser"))
