@@ -7,7 +7,6 @@ import dev.corssuite.suite.run.BrowserRun;
 import dev.corssuite.suite.run.EngineSelection;
 import dev.corssuite.suite.run.Progress;
 import dev.corssuite.suite.run.RunSettings;
-import dev.corssuite.suite.table.CaseTable;
 import dev.corssuite.suite.table.CorsCase;
 import dev.corssuite.suite.verdict.Observation;
 import picocli.CommandLine.Command;
@@ -15,6 +14,7 @@ import picocli.CommandLine.Option;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -39,12 +39,15 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.setProperty("cors.browsers", browsers);
-        RunSettings settings = RunSettings.fromSystem();
+        Optional<RunInputs> inputs = RunInputs.resolve(browsers, "", System.err);
+        if (inputs.isEmpty()) {
+            return RunInputs.BAD_INPUT;
+        }
+        RunSettings settings = inputs.get().settings();
         // Rows whose server waits on purpose measure that wait, not the suite.
-        List<CorsCase> rows = CaseTable.load(settings.fixtures())
+        List<CorsCase> rows = inputs.get().table()
                 .filter(c -> c.actual().delayMillis() == 0 && c.preflight().delayMillis() == 0).cases();
-        EngineSelection selection = EngineSelection.choose(settings.browsers());
+        EngineSelection selection = inputs.get().selection();
         boolean met = true;
         try (OriginFleet fleet = OriginFleet.builder().pages(settings.pages()).start()) {
             System.out.printf("bench: %d cases (rows with a server delay left out), %d rounds per mode%n",

@@ -1,11 +1,8 @@
 package dev.corssuite.suite.cli;
 
 import dev.corssuite.suite.run.ConformanceTest;
-import dev.corssuite.suite.run.EngineSelection;
 import dev.corssuite.suite.run.RunSettings;
 import dev.corssuite.suite.run.RunSummary;
-import dev.corssuite.suite.table.CaseTable;
-import dev.corssuite.suite.table.CaseTableException;
 import org.testng.TestNG;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -21,7 +19,6 @@ import java.util.stream.Stream;
 @Command(name = "run", description = "Run the case table in real browsers; exit 1 when any case differs.")
 final class RunCommand implements Callable<Integer> {
     static final int DIFFERED = 1;
-    static final int BAD_INPUT = 2;
 
     @Option(names = "--browsers", description = "Comma-separated: chromium, firefox, webkit (default: all installed)",
             defaultValue = "all")
@@ -35,18 +32,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        System.setProperty("cors.browsers", browsers);
-        System.setProperty("cors.cases", cases);
-        RunSettings settings;
-        try {
-            settings = RunSettings.fromSystem();
-            CaseTable.load(settings.fixtures());
-            var selection = EngineSelection.choose(settings.browsers());
-            selection.skipped().forEach((name, why) -> System.out.println("skipped " + name + ": " + why));
-        } catch (CaseTableException | IllegalArgumentException | IllegalStateException e) {
-            System.err.println(e.getMessage());
-            return BAD_INPUT;
+        Optional<RunInputs> inputs = RunInputs.resolve(browsers, cases, System.err);
+        if (inputs.isEmpty()) {
+            return RunInputs.BAD_INPUT;
         }
+        RunSettings settings = inputs.get().settings();
+        inputs.get().selection().skipped().forEach((name, why) -> System.out.println("skipped " + name + ": " + why));
         Path resultsDir = results != null ? results : settings.root().resolve("reports").resolve("allure-results");
         deleteTree(resultsDir);
         Files.createDirectories(resultsDir);
