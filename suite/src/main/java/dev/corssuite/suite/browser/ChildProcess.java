@@ -22,15 +22,14 @@ public final class ChildProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Deque<String> lastLines = new ArrayDeque<>();
-    private final Thread cleanupOnExit;
+    private final ExitCleanup cleanupOnExit;
     private volatile Function<String, Boolean> watcher;
     private volatile CompletableFuture<String> watched;
 
     private ChildProcess(String name, Process process) {
         this.name = name;
         this.process = process;
-        this.cleanupOnExit = new Thread(this::kill, name + "-cleanup");
-        Runtime.getRuntime().addShutdownHook(cleanupOnExit);
+        this.cleanupOnExit = new ExitCleanup(name, this::kill);
         Thread drain = new Thread(this::drain, name + "-output");
         drain.setDaemon(true);
         drain.start();
@@ -133,10 +132,6 @@ public final class ChildProcess implements AutoCloseable {
     @Override
     public void close() {
         kill();
-        try {
-            Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
-        } catch (IllegalStateException alreadyExiting) {
-            // the hook is running or has run
-        }
+        cleanupOnExit.cancel();
     }
 }

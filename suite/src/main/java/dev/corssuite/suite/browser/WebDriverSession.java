@@ -14,7 +14,7 @@ public final class WebDriverSession implements BrowserSession {
     private final String drivenBy;
     private final WebDriver driver;
     private final Runnable afterQuit;
-    private final Thread cleanupOnExit;
+    private final ExitCleanup cleanupOnExit;
     private boolean closed;
 
     public WebDriverSession(String name, String version, String drivenBy, WebDriver driver, Runnable afterQuit) {
@@ -23,8 +23,7 @@ public final class WebDriverSession implements BrowserSession {
         this.drivenBy = drivenBy;
         this.driver = driver;
         this.afterQuit = afterQuit;
-        this.cleanupOnExit = new Thread(this::quit, name + "-cleanup");
-        Runtime.getRuntime().addShutdownHook(cleanupOnExit);
+        this.cleanupOnExit = new ExitCleanup(name, this::quit);
     }
 
     @Override
@@ -77,10 +76,6 @@ public final class WebDriverSession implements BrowserSession {
     @Override
     public void close() {
         quit();
-        try {
-            Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
-        } catch (IllegalStateException alreadyExiting) {
-            // the hook is running or has run
-        }
+        cleanupOnExit.cancel();
     }
 }
