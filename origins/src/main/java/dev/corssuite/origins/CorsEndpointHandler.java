@@ -49,10 +49,10 @@ final class CorsEndpointHandler implements HttpHandler {
                 exchange.getRequestMethod().toString(), path, exchange.getQueryString(),
                 headersOf(exchange), clock.instant()));
 
-        var behaviour = answers.lookup(token);
+        var behaviour = answers.lookup(token, role);
         if (behaviour.isEmpty()) {
             exchange.setStatusCode(StatusCodes.NOT_FOUND);
-            exchange.getResponseSender().send("no endpoint registered under token " + token);
+            exchange.getResponseSender().send("no endpoint registered under token " + token + " on " + role.fileName());
             return;
         }
         CannedAnswer answer = preflight ? behaviour.get().preflight() : behaviour.get().actual();

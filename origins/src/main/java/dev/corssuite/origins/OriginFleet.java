@@ -16,6 +16,8 @@ import java.util.Set;
  * CORS endpoints. Start with {@link #builder()}; close to stop every server.
  */
 public final class OriginFleet implements AutoCloseable {
+    /** The name of the cookie a case sets on its endpoint's origin; its value is the case token. */
+    public static final String COOKIE_NAME = CookieSetterHandler.NAME;
     private final Map<OriginRole, OriginServer> servers = new EnumMap<>(OriginRole.class);
     private final AnswerBook answers = new AnswerBook();
     private final RequestJournal journal = new RequestJournal();
@@ -24,7 +26,7 @@ public final class OriginFleet implements AutoCloseable {
         try {
             for (OriginRole role : OriginRole.values()) {
                 var handler = new CorsEndpointHandler(role, answers, journal, Clock.systemUTC(),
-                        new StaticPagesHandler(builder.pages));
+                        new CookieSetterHandler(new StaticPagesHandler(builder.pages)));
                 servers.put(role, new OriginServer(role, builder.bindAddress, builder.hosts.get(role), handler));
             }
             assertDistinct();
@@ -57,9 +59,20 @@ public final class OriginFleet implements AutoCloseable {
         return origin(role) + (path.startsWith("/") ? path : "/" + path);
     }
 
+    /** The path of the CORS endpoint for a token, the same on every origin. */
+    public String endpointPath(String token) {
+        return CorsEndpointHandler.PREFIX + token;
+    }
+
     /** The URL of the CORS endpoint for a token on a role's origin. */
     public String endpointUrl(OriginRole role, String token) {
         return url(role, CorsEndpointHandler.PREFIX + token);
+    }
+
+    /** The URL that sets a case's cookie on a role's origin (see {@link #COOKIE_NAME}), with extra attributes. */
+    public String cookieSetterUrl(OriginRole role, String token, String attributes) {
+        return url(role, CookieSetterHandler.PREFIX + token) + "?"
+                + java.net.URLEncoder.encode(attributes, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     public AnswerBook answers() {

@@ -108,6 +108,38 @@ public class OriginFleetTest {
     }
 
     @Test
+    public void oneTokenAnswersPerRoleAndTheJournalSaysWhichOriginGotEachHop() throws Exception {
+        var redirect = new CannedAnswer(302, List.of(new HeaderLine("Location", "elsewhere")), "", 0);
+        var ok = new CannedAnswer(200, List.of(), "end", 0);
+        String token = fleet.answers().register("roles", java.util.Map.of(
+                OriginRole.CROSS_PORT, new EndpointBehaviour(CannedAnswer.NO_CORS, redirect),
+                OriginRole.CROSS_HOST, new EndpointBehaviour(CannedAnswer.NO_CORS, ok)));
+        var plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        var first = plain.send(HttpRequest.newBuilder(URI.create(fleet.endpointUrl(OriginRole.CROSS_PORT, token)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        var second = plain.send(HttpRequest.newBuilder(URI.create(fleet.endpointUrl(OriginRole.CROSS_HOST, token)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        var third = plain.send(HttpRequest.newBuilder(URI.create(fleet.endpointUrl(OriginRole.PAGE, token)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(first.statusCode(), 302);
+        assertEquals(second.body(), "end");
+        assertEquals(third.statusCode(), 404, "a role without a behaviour has no endpoint");
+        assertEquals(fleet.journal().requests(token).stream().map(RecordedRequest::receivedBy).toList(),
+                List.of(OriginRole.CROSS_PORT, OriginRole.CROSS_HOST, OriginRole.PAGE));
+    }
+
+    @Test
+    public void cookieSetterScopesTheCookieToTheCaseEndpointAndAllowsTheAskingOrigin() throws Exception {
+        String url = fleet.cookieSetterUrl(OriginRole.CROSS_PORT, "tok-1", "SameSite=None; Secure");
+        var response = client.send(HttpRequest.newBuilder(URI.create(url)).header("Origin", "http://a.test").build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertEquals(response.headers().firstValue("Set-Cookie").orElse(""),
+                "case=tok-1; Path=/cors/tok-1; SameSite=None; Secure");
+        assertEquals(response.headers().firstValue("Access-Control-Allow-Origin").orElse(""), "http://a.test");
+        assertEquals(response.headers().firstValue("Access-Control-Allow-Credentials").orElse(""), "true");
+    }
+
+    @Test
     public void optionsWithoutRequestMethodIsAnActualRequest() throws Exception {
         String token = fleet.answers().register("plain-options", new EndpointBehaviour(
                 new CannedAnswer(500, List.of(), "", 0), new CannedAnswer(200, List.of(), "", 0)));

@@ -1,7 +1,10 @@
 package dev.corssuite.suite.oracle;
 
+import dev.corssuite.origins.HeaderLine;
 import dev.corssuite.suite.table.Verdict;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,87 +12,328 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The Fetch standard's CORS steps for one request: main fetch (mode), the CORS-preflight fetch and its cache-less
- * checks, the CORS check, and the CORS-filtered response. Section names in comments are those of
- * fetch.spec.whatwg.org.
+ * The Fetch standard's CORS steps for a request or a sequence of requests: main fetch (mode, response tainting),
+ * the CORS-preflight fetch and its cache, the CORS check on every response, HTTP-redirect fetch (20-redirect limit,
+ * userinfo, tainted origin, method changes) and the CORS-filtered response. Section names in comments are those
+ * of fetch.spec.whatwg.org.
  */
 public final class FetchOracle {
+    static final int REDIRECT_LIMIT = 20;
     private static final Set<String> SAFELISTED_RESPONSE = Set.of("cache-control", "content-language",
             "content-length", "content-type", "expires", "last-modified", "pragma");
     private static final Set<String> FORBIDDEN_RESPONSE = Set.of("set-cookie", "set-cookie2");
+    private static final Set<String> REQUEST_BODY_HEADERS = Set.of("content-encoding", "content-language",
+            "content-location", "content-type");
+    private static final Set<Integer> REDIRECT_STATUSES = Set.of(301, 302, 303, 307, 308);
+    /** probe.js leaves at least this long between the requests of a sequence. */
+    private static final long STEP_GAP_MS = 50;
 
     private FetchOracle() {
     }
 
+    /** One request against an origin that answers every preflight and every request the same. */
     public static Prediction predict(OracleRequest request, OracleAnswer preflight, OracleAnswer actual) {
-        List<String> why = new ArrayList<>();
-        String method = RequestHeaderRules.normalizeMethod(request.method());
-        var sent = RequestHeaderRules.headerList(request.headers(), request.api());
-        String credentials = request.credentialsMode();
-
-        // main fetch: a same-origin request needs no CORS at all.
-        if (request.pageOrigin().equals(request.targetOrigin())) {
-            why.add("same origin: no CORS protocol");
-            return reachActual(actual, request, false, null, why, names -> basicReadable(actual));
-        }
-        if (request.mode().equals("same-origin")) {
-            why.add("mode same-origin to another origin: network error before sending");
-            return new Prediction(Verdict.NOT_SENT, false, false, null, null, Set.of(), why);
-        }
-        if (request.mode().equals("no-cors")) {
-            if (!RequestHeaderRules.safelistedMethod(method)) {
-                why.add("no-cors with method " + method + ": TypeError, not a CORS-safelisted method");
-                return new Prediction(Verdict.NOT_SENT, false, false, null, null, Set.of(), why);
-            }
-            why.add("no-cors: opaque response, nothing readable");
-            Prediction reached = reachActual(actual, request, false, null, why, names -> Set.of());
-            return reached.verdict() == Verdict.TIMEOUT ? reached
-                    : new Prediction(Verdict.OPAQUE, false, true, null, null, Set.of(), why);
-        }
-
-        List<String> unsafe = RequestHeaderRules.unsafeNames(sent);
-        boolean preflightNeeded = !RequestHeaderRules.safelistedMethod(method) || !unsafe.isEmpty()
-                || request.uploadListener();
-        String requestHeaders = null;
-        if (preflightNeeded) {
-            requestHeaders = String.join(",", unsafe);
-            why.add("preflight: method " + method + (unsafe.isEmpty() ? "" : ", unsafe headers " + requestHeaders)
-                    + (request.uploadListener() ? ", upload listener" : ""));
-            if (preflight.delayMillis() >= request.timeoutMillis()) {
-                why.add("preflight answer comes after the timeout");
-                return new Prediction(Verdict.TIMEOUT, true, false, requestHeaders, null, Set.of(), why);
-            }
-            String failure = preflightFailure(preflight, request, method, unsafe, credentials);
-            if (failure != null) {
-                why.add("preflight fails: " + failure);
-                return new Prediction(Verdict.BLOCKED_AT_PREFLIGHT, true, false, requestHeaders, null, Set.of(), why);
-            }
-            why.add("preflight passes");
-        }
-        Prediction reached = reachActual(actual, request, preflightNeeded, requestHeaders, why,
-                names -> corsReadable(actual, credentials));
-        if (reached.verdict() == Verdict.TIMEOUT) {
-            return reached;
-        }
-        String failure = corsCheck(new ResponseHeaders(actual.headers()), request.pageOrigin(), credentials);
-        if (failure != null) {
-            why.add("CORS check on the response fails: " + failure);
-            return new Prediction(Verdict.BLOCKED_AT_RESPONSE, preflightNeeded, true, requestHeaders, null, Set.of(),
-                    why);
-        }
-        why.add("CORS check on the response passes");
-        return reached;
+        return predict(List.of(new OracleStep(request, 0)), (origin, isPreflight) -> isPreflight ? preflight : actual);
     }
 
-    private static Prediction reachActual(OracleAnswer actual, OracleRequest request, boolean preflight,
-                                          String requestHeaders, List<String> why,
-                                          java.util.function.Function<Void, Set<String>> readable) {
-        if (actual.delayMillis() >= request.timeoutMillis()) {
-            why.add("answer comes after the timeout");
-            return new Prediction(Verdict.TIMEOUT, preflight, true, requestHeaders, null, Set.of(), why);
+    /** A sequence of requests sharing one preflight cache; the prediction is about the last, counts about all. */
+    public static Prediction predict(List<OracleStep> steps, OracleServer server) {
+        PreflightCache cache = new PreflightCache();
+        long now = 0;
+        int preflights = 0;
+        int requests = 0;
+        Prediction last = null;
+        for (int i = 0; i < steps.size(); i++) {
+            if (i > 0) {
+                now += Math.max(steps.get(i).waitMillis(), STEP_GAP_MS);
+            }
+            Fetch fetch = new Fetch(steps.get(i).request(), server, cache, now);
+            last = fetch.run();
+            now = fetch.clock;
+            preflights += last.preflights();
+            requests += last.requests();
         }
-        return new Prediction(Verdict.ALLOWED, preflight, true, requestHeaders, actual.status(), readable.apply(null),
-                why);
+        return new Prediction(last.verdict(), last.preflight(), last.reached(), last.requestHeaders(), last.status(),
+                last.readable(), last.hops(), preflights, requests, last.preflightCookie(), last.reasons());
+    }
+
+    /** One fetch, hop by hop. */
+    private static final class Fetch {
+        private final OracleRequest request;
+        private final OracleServer server;
+        private final PreflightCache cache;
+        private final List<String> why = new ArrayList<>();
+        private final List<OracleHop> hops = new ArrayList<>();
+        private final String credentials;
+        private long clock;
+        private int preflights;
+        private String requestHeaders;
+        private String url;
+        private String method;
+        private List<HeaderLine> headers;
+        private boolean hasBody;
+        private String tainting = "basic";
+        private boolean taintedOrigin;
+        private int redirectCount;
+
+        Fetch(OracleRequest request, OracleServer server, PreflightCache cache, long now) {
+            this.request = request;
+            this.server = server;
+            this.cache = cache;
+            this.clock = now;
+            this.credentials = request.credentialsMode();
+            this.url = request.targetUrl();
+            this.method = RequestHeaderRules.normalizeMethod(request.method());
+            this.headers = RequestHeaderRules.headerList(request.headers(), request.api());
+            this.hasBody = request.hasBody();
+        }
+
+        /** "Serializing a request origin": null once the origin is tainted. */
+        private String serializedOrigin() {
+            return taintedOrigin ? "null" : request.pageOrigin();
+        }
+
+        private boolean include() {
+            return credentials.equals("include");
+        }
+
+        Prediction run() {
+            while (true) {
+                String target = originOf(url);
+                // main fetch
+                if (request.pageOrigin().equals(target) && tainting.equals("basic")) {
+                    why.add("same origin as the page: no CORS protocol");
+                } else if (request.mode().equals("same-origin")) {
+                    why.add("mode same-origin to another origin: network error before sending");
+                    return failed();
+                } else if (request.mode().equals("no-cors")) {
+                    if (!RequestHeaderRules.safelistedMethod(method)) {
+                        why.add("no-cors with method " + method + ": TypeError, not a CORS-safelisted method");
+                        return failed();
+                    }
+                    tainting = "opaque";
+                } else {
+                    tainting = "cors";
+                    String failure = preflightIfNeeded(target);
+                    if (failure != null) {
+                        return failure.equals("timeout") ? timedOut() : failed();
+                    }
+                }
+                OracleAnswer answer = server.answer(target, false);
+                hops.add(new OracleHop(target, method, originHeader(), cookieSent(target)));
+                clock += answer.delayMillis();
+                if (answer.delayMillis() >= request.timeoutMillis()) {
+                    why.add("answer from " + target + " comes after the timeout");
+                    return timedOut();
+                }
+                ResponseHeaders response = new ResponseHeaders(answer.headers());
+                if (tainting.equals("cors")) {
+                    String failure = corsCheck(response, serializedOrigin(), credentials);
+                    if (failure != null) {
+                        why.add("CORS check on the answer from " + target + " fails: " + failure);
+                        return failed();
+                    }
+                    why.add("CORS check on the answer from " + target + " passes");
+                }
+                var location = response.combined("Location");
+                if (!REDIRECT_STATUSES.contains(answer.status()) || location.isEmpty()) {
+                    return done(answer);
+                }
+                String failure = redirect(answer.status(), location.get());
+                if (failure != null) {
+                    why.add("redirect fails: " + failure);
+                    return failed();
+                }
+            }
+        }
+
+        /** "HTTP-redirect fetch": null when the redirect is followed (state updated), else why it is a network error. */
+        private String redirect(int status, String location) {
+            URI next;
+            try {
+                next = new URI(url).resolve(new URI(location));
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                return "Location '" + location + "' does not parse";
+            }
+            if (next.getScheme() == null || !next.getScheme().matches("https?")) {
+                return "Location '" + location + "' is not an HTTP(S) URL";
+            }
+            if (redirectCount == REDIRECT_LIMIT) {
+                return "redirect count is already " + REDIRECT_LIMIT;
+            }
+            redirectCount++;
+            String nextOrigin = originOf(next.toString());
+            boolean userinfo = next.getRawUserInfo() != null;
+            if (request.mode().equals("cors") && userinfo && !request.pageOrigin().equals(nextOrigin)) {
+                return "CORS mode and the Location to another origin has userinfo";
+            }
+            if (tainting.equals("cors") && userinfo) {
+                return "response tainting cors and the Location has userinfo";
+            }
+            String current = originOf(url);
+            if (!current.equals(nextOrigin) && !request.pageOrigin().equals(current)) {
+                taintedOrigin = true;
+            }
+            if (((status == 301 || status == 302) && method.equals("POST"))
+                    || (status == 303 && !method.equals("GET") && !method.equals("HEAD"))) {
+                why.add(status + ": " + method + " becomes GET, body and request-body headers dropped");
+                method = "GET";
+                hasBody = false;
+                headers = headers.stream().filter(h -> !REQUEST_BODY_HEADERS.contains(h.name())).toList();
+            }
+            if (!current.equals(nextOrigin)) {
+                headers = headers.stream().filter(h -> !h.name().equals("authorization")).toList();
+            }
+            why.add(status + " to " + nextOrigin + (taintedOrigin ? " (origin tainted: Origin null)" : ""));
+            url = withoutUserinfo(next);
+            return null;
+        }
+
+        /** The CORS-preflight fetch when main fetch needs one: null when it passed or was not needed. */
+        private String preflightIfNeeded(String target) {
+            List<String> unsafe = RequestHeaderRules.unsafeNames(headers);
+            boolean methodNeeds = (!RequestHeaderRules.safelistedMethod(method) || request.uploadListener())
+                    && !cache.methodMatch(serializedOrigin(), url, include(), method, clock);
+            boolean headerNeeds = unsafe.stream()
+                    .anyMatch(n -> !cache.headerMatch(serializedOrigin(), url, include(), n, clock));
+            boolean wouldNeed = !RequestHeaderRules.safelistedMethod(method) || !unsafe.isEmpty()
+                    || request.uploadListener();
+            if (!methodNeeds && !headerNeeds) {
+                if (wouldNeed) {
+                    why.add("preflight cache covers " + method + (unsafe.isEmpty() ? "" : " and " + unsafe));
+                }
+                return null;
+            }
+            String names = String.join(",", unsafe);
+            preflights++;
+            if (requestHeaders == null) {
+                requestHeaders = names;
+            }
+            why.add("preflight to " + target + ": method " + method + (unsafe.isEmpty() ? "" : ", unsafe headers "
+                    + names) + (request.uploadListener() ? ", upload listener" : ""));
+            OracleAnswer preflight = server.answer(target, true);
+            clock += preflight.delayMillis();
+            if (preflight.delayMillis() >= request.timeoutMillis()) {
+                why.add("preflight answer comes after the timeout");
+                return "timeout";
+            }
+            String failure = preflightFailure(preflight, unsafe);
+            if (failure != null) {
+                why.add("preflight fails: " + failure);
+                return failure;
+            }
+            why.add("preflight passes");
+            ResponseHeaders answer = new ResponseHeaders(preflight.headers());
+            List<String> methods = answer.tokens("Access-Control-Allow-Methods").orElseThrow();
+            if (answer.combined("Access-Control-Allow-Methods").isEmpty() && request.uploadListener()) {
+                methods = List.of(method);
+            }
+            long maxAge = maxAge(answer);
+            cache.store(serializedOrigin(), url, include(), methods,
+                    answer.tokens("Access-Control-Allow-Headers").orElseThrow(), maxAge, clock);
+            return null;
+        }
+
+        /** Access-Control-Max-Age as delta-seconds; missing or not parseable: 5 seconds. */
+        static long maxAge(ResponseHeaders answer) {
+            var value = answer.combined("Access-Control-Max-Age");
+            if (value.isPresent() && value.get().matches("\\d{1,9}")) {
+                return Long.parseLong(value.get());
+            }
+            return 5;
+        }
+
+        /** "CORS-preflight fetch": null when the preflight answer lets the request through, else why not. */
+        private String preflightFailure(OracleAnswer preflight, List<String> unsafe) {
+            ResponseHeaders headers = new ResponseHeaders(preflight.headers());
+            String cors = corsCheck(headers, serializedOrigin(), credentials);
+            if (cors != null) {
+                return cors;
+            }
+            if (preflight.status() < 200 || preflight.status() > 299) {
+                return "status " + preflight.status() + " is not an ok status";
+            }
+            var methods = headers.tokens("Access-Control-Allow-Methods");
+            var names = headers.tokens("Access-Control-Allow-Headers");
+            if (methods.isEmpty()) {
+                return "Access-Control-Allow-Methods is not a list of tokens";
+            }
+            if (names.isEmpty()) {
+                return "Access-Control-Allow-Headers is not a list of tokens";
+            }
+            List<String> allowedMethods = methods.get();
+            if (allowedMethods.isEmpty() && request.uploadListener()) {
+                allowedMethods = List.of(method);
+            }
+            boolean include = include();
+            if (!allowedMethods.contains(method) && !RequestHeaderRules.safelistedMethod(method)
+                    && (include || !allowedMethods.contains("*"))) {
+                return "method " + method + " is not in Access-Control-Allow-Methods " + allowedMethods
+                        + (include && allowedMethods.contains("*") ? " (* is literal with credentials)" : "");
+            }
+            Set<String> allowedNames = new LinkedHashSet<>();
+            names.get().forEach(n -> allowedNames.add(n.toLowerCase(Locale.ROOT)));
+            for (String name : unsafe) {
+                boolean listed = allowedNames.contains(name);
+                boolean wildcard = !include && allowedNames.contains("*") && !name.equals("authorization");
+                if (!listed && !wildcard) {
+                    return "header " + name + " is not in Access-Control-Allow-Headers " + names.get()
+                            + (name.equals("authorization") && allowedNames.contains("*")
+                            ? " (* never covers Authorization)"
+                            : include && allowedNames.contains("*") ? " (* is literal with credentials)" : "");
+                }
+            }
+            return null;
+        }
+
+        /** "Append a request Origin header": always under CORS tainting, else only for methods other than GET/HEAD. */
+        private String originHeader() {
+            if (tainting.equals("cors") || (!method.equals("GET") && !method.equals("HEAD"))) {
+                return serializedOrigin();
+            }
+            return "";
+        }
+
+        /**
+         * The case's cookie goes along when credentials are included, to its own host, and the cookie rules let it:
+         * it was stored only if set same-site or with SameSite=None; Secure, and is sent cross-site only if None.
+         */
+        private boolean cookieSent(String target) {
+            if (request.cookie() == null) {
+                return false;
+            }
+            boolean includeCredentials = include() || (credentials.equals("same-origin") && tainting.equals("basic"));
+            String attributes = request.cookie().toLowerCase(Locale.ROOT).replace(" ", "");
+            boolean none = attributes.contains("samesite=none");
+            String setOn = originOf(request.targetUrl());
+            boolean stored = sameSite(request.pageOrigin(), setOn) || (none && attributes.contains("secure"));
+            return includeCredentials && stored && hostOf(target).equals(hostOf(setOn))
+                    && (sameSite(request.pageOrigin(), target) || none);
+        }
+
+        private Prediction done(OracleAnswer answer) {
+            if (tainting.equals("opaque")) {
+                why.add("no-cors: opaque response, nothing readable");
+                return prediction(Verdict.OPAQUE, null, Set.of());
+            }
+            Set<String> readable = tainting.equals("cors") ? corsReadable(answer, credentials) : basicReadable(answer);
+            return prediction(Verdict.ALLOWED, answer.status(), readable);
+        }
+
+        private Prediction failed() {
+            Verdict verdict = !hops.isEmpty() ? Verdict.BLOCKED_AT_RESPONSE
+                    : preflights > 0 ? Verdict.BLOCKED_AT_PREFLIGHT : Verdict.NOT_SENT;
+            return prediction(verdict, null, Set.of());
+        }
+
+        private Prediction timedOut() {
+            return prediction(Verdict.TIMEOUT, null, Set.of());
+        }
+
+        private Prediction prediction(Verdict verdict, Integer status, Set<String> readable) {
+            return new Prediction(verdict, preflights > 0, !hops.isEmpty(), requestHeaders, status, readable, hops,
+                    preflights, hops.size(), false, why);
+        }
     }
 
     /** "CORS check": null when it passes, else why not. */
@@ -117,49 +361,6 @@ public final class FetchOracle {
         return null;
     }
 
-    /** "CORS-preflight fetch": null when the preflight answer lets the request through, else why not. */
-    private static String preflightFailure(OracleAnswer preflight, OracleRequest request, String method,
-                                           List<String> unsafe, String credentials) {
-        ResponseHeaders headers = new ResponseHeaders(preflight.headers());
-        String cors = corsCheck(headers, request.pageOrigin(), credentials);
-        if (cors != null) {
-            return cors;
-        }
-        if (preflight.status() < 200 || preflight.status() > 299) {
-            return "status " + preflight.status() + " is not an ok status";
-        }
-        var methods = headers.tokens("Access-Control-Allow-Methods");
-        var names = headers.tokens("Access-Control-Allow-Headers");
-        if (methods.isEmpty()) {
-            return "Access-Control-Allow-Methods is not a list of tokens";
-        }
-        if (names.isEmpty()) {
-            return "Access-Control-Allow-Headers is not a list of tokens";
-        }
-        List<String> allowedMethods = methods.get();
-        if (allowedMethods.isEmpty() && request.uploadListener()) {
-            allowedMethods = List.of(method);
-        }
-        boolean include = credentials.equals("include");
-        if (!allowedMethods.contains(method) && !RequestHeaderRules.safelistedMethod(method)
-                && (include || !allowedMethods.contains("*"))) {
-            return "method " + method + " is not in Access-Control-Allow-Methods " + allowedMethods
-                    + (include && allowedMethods.contains("*") ? " (* is literal with credentials)" : "");
-        }
-        Set<String> allowedNames = new LinkedHashSet<>();
-        names.get().forEach(n -> allowedNames.add(n.toLowerCase(Locale.ROOT)));
-        for (String name : unsafe) {
-            boolean listed = allowedNames.contains(name);
-            boolean wildcard = !include && allowedNames.contains("*") && !name.equals("authorization");
-            if (!listed && !wildcard) {
-                return "header " + name + " is not in Access-Control-Allow-Headers " + names.get()
-                        + (name.equals("authorization") && allowedNames.contains("*") ? " (* never covers Authorization)"
-                        : include && allowedNames.contains("*") ? " (* is literal with credentials)" : "");
-            }
-        }
-        return null;
-    }
-
     /** "CORS-filtered response": safelisted names plus those exposed. */
     private static Set<String> corsReadable(OracleAnswer actual, String credentials) {
         ResponseHeaders headers = new ResponseHeaders(actual.headers());
@@ -183,5 +384,35 @@ public final class FetchOracle {
         Set<String> readable = new LinkedHashSet<>(new ResponseHeaders(actual.headers()).names());
         readable.removeAll(FORBIDDEN_RESPONSE);
         return readable;
+    }
+
+    /** The serialized origin of an absolute URL (scheme://host:port), or the text itself for "null". */
+    static String originOf(String url) {
+        if (url.equals("null")) {
+            return url;
+        }
+        URI uri = URI.create(url);
+        int port = uri.getPort();
+        boolean defaultPort = port == -1 || (uri.getScheme().equals("http") && port == 80)
+                || (uri.getScheme().equals("https") && port == 443);
+        return uri.getScheme() + "://" + uri.getHost() + (defaultPort ? "" : ":" + port);
+    }
+
+    private static String hostOf(String origin) {
+        return origin.equals("null") ? origin : URI.create(origin).getHost();
+    }
+
+    /** Same site, as cookies see it here: the same host (loopback names have no registrable domain). */
+    private static boolean sameSite(String a, String b) {
+        return hostOf(a).equals(hostOf(b));
+    }
+
+    private static String withoutUserinfo(URI uri) {
+        try {
+            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(), null)
+                    .toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -6,13 +6,27 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What the Fetch standard says happens to one request: the verdict, whether a preflight and the request reach the
- * server, the preflight's {@code Access-Control-Request-Headers}, the status and readable headers, and why.
+ * What the Fetch standard says happens to a request (the last of a sequence): the verdict, whether a preflight and
+ * the request reach a server, the first preflight's {@code Access-Control-Request-Headers}, the status and
+ * readable headers, the requests that arrive ({@code hops}, redirects included), how many preflights and requests
+ * the whole sequence sends, and why.
  */
 public record Prediction(Verdict verdict, boolean preflight, boolean reached, String requestHeaders, Integer status,
-                         Set<String> readable, List<String> reasons) {
+                         Set<String> readable, List<OracleHop> hops, int preflights, int requests,
+                         boolean preflightCookie, List<String> reasons) {
     public Prediction {
         readable = Set.copyOf(readable);
+        hops = List.copyOf(hops);
         reasons = List.copyOf(reasons);
+    }
+
+    /** The method the last request arrived with, null when none arrived. */
+    public String method() {
+        return hops.isEmpty() ? null : hops.get(hops.size() - 1).method();
+    }
+
+    /** Whether the last request that arrived carried the case's cookie, null when none arrived. */
+    public Boolean cookie() {
+        return hops.isEmpty() ? null : hops.get(hops.size() - 1).cookie();
     }
 }

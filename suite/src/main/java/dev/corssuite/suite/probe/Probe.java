@@ -16,6 +16,8 @@ public final class Probe {
     public static final String PAGE = "/probe.html";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration SLACK = Duration.ofSeconds(15);
+    /** probe.js waits at least this long between the requests of a multi-request case (keeps their clocks apart). */
+    static final long STEP_GAP_MS = 50;
 
     private Probe() {
     }
@@ -40,8 +42,8 @@ public final class Probe {
 
     /** Time the whole batch may take: the longest timeout for the cases run together, plus each lone case's. */
     static Duration budget(List<ProbeCase> batch) {
-        long together = batch.stream().filter(c -> !c.alone()).mapToLong(ProbeCase::timeoutMs).max().orElse(0);
-        long alone = batch.stream().filter(ProbeCase::alone).mapToLong(ProbeCase::timeoutMs).sum();
+        long together = batch.stream().filter(c -> !c.alone()).mapToLong(ProbeCase::budgetMs).max().orElse(0);
+        long alone = batch.stream().filter(ProbeCase::alone).mapToLong(ProbeCase::budgetMs).sum();
         return Duration.ofMillis(together + alone).plus(SLACK);
     }
 

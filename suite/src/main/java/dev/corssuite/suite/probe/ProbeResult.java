@@ -2,9 +2,15 @@ package dev.corssuite.suite.probe;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import java.util.List;
 import java.util.Map;
 
-/** What the page observed for one case. {@code readable} holds the response headers script could read. */
+/**
+ * What the page observed for one request. {@code readable} holds the response headers script could read;
+ * {@code startedAt} is the page's clock (epoch ms) when the request started; {@code earlier} holds the results of
+ * a multi-request case's requests before this, its last one; {@code cookieError} says why setting the case's
+ * cookie failed.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ProbeResult(
         String id,
@@ -15,9 +21,18 @@ public record ProbeResult(
         String type,
         Map<String, String> readable,
         String body,
-        long ms) {
+        long ms,
+        long startedAt,
+        String cookieError,
+        List<ProbeResult> earlier) {
 
     public ProbeResult {
         readable = readable == null ? Map.of() : Map.copyOf(readable);
+        earlier = earlier == null ? List.of() : List.copyOf(earlier);
+    }
+
+    public ProbeResult(String id, boolean rejected, boolean timedOut, String error, Integer status, String type,
+                       Map<String, String> readable, String body, long ms) {
+        this(id, rejected, timedOut, error, status, type, readable, body, ms, 0, null, List.of());
     }
 }

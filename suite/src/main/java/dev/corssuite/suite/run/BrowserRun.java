@@ -34,6 +34,16 @@ public final class BrowserRun {
         }
     }
 
+    /** An origin as rows write it: {@code {origin:ROLE}} for the fleet's origins, anything else as is. */
+    private String originName(String origin) {
+        for (OriginRole role : OriginRole.values()) {
+            if (fleet.origin(role).equals(origin)) {
+                return "{origin:" + role.fileName() + "}";
+            }
+        }
+        return origin;
+    }
+
     /** Runs the rows, {@code batchSize} per script call, and returns each row's observation by id, in row order. */
     public Map<String, Observation> run(List<CorsCase> rows, int batchSize, Progress progress) {
         Map<String, Observation> observations = new LinkedHashMap<>();
@@ -47,7 +57,7 @@ public final class BrowserRun {
             for (int i = 0; i < batch.size(); i++) {
                 StagedCase staged = batch.get(i);
                 observations.put(staged.row().id(),
-                        Judge.observe(results.get(i), fleet.journal().requests(staged.token())));
+                        Judge.observe(results.get(i), fleet.journal().requests(staged.token()), this::originName));
                 stager.release(staged);
             }
             progress.update(session.name(), observations.size(), rows.size(),

@@ -11,9 +11,11 @@ import dev.corssuite.suite.table.CorsCase;
 import dev.corssuite.suite.table.OriginPlaceholders;
 import dev.corssuite.suite.table.PageRequest;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
-/** Registers a row's answers on the fleet under a fresh token and builds the probe request for it. */
+/** Registers a row's answers on the fleet under a fresh token (on every origin) and builds the probe request for it. */
 public final class CaseStager {
     private final OriginFleet fleet;
 
@@ -22,14 +24,28 @@ public final class CaseStager {
     }
 
     public StagedCase stage(CorsCase row) {
-        String token = fleet.answers().register(row.id(),
-                new EndpointBehaviour(canned(row.preflight()), canned(row.actual())));
-        PageRequest r = row.request();
-        String frameOrigin = r.from() == OriginRole.PAGE && !r.sandboxed() ? null : fleet.origin(r.from());
-        ProbeCase probe = new ProbeCase(token, fleet.endpointUrl(r.to(), token), r.api(), r.method(),
+        // The token is part of {endpoint:ROLE} and {path}: the answers are filled in once it is known.
+        String token = fleet.answers().register(row.id(), Map.of());
+        String path = fleet.endpointPath(token);
+        Map<OriginRole, EndpointBehaviour> byRole = new EnumMap<>(OriginRole.class);
+        for (OriginRole role : OriginRole.values()) {
+            byRole.put(role, new EndpointBehaviour(canned(row.preflightOn(role), path),
+                    canned(row.actualOn(role), path)));
+        }
+        fleet.answers().replace(token, byRole);
+        List<ProbeCase> then = row.then().stream()
+                .map(f -> probe(token, f.request(), f.waitMillis(), List.of(), false)).toList();
+        return new StagedCase(row, token, probe(token, row.request(), 0, then, row.alone()));
+    }
+
+    private ProbeCase probe(String token, PageRequest r, long waitMs, List<ProbeCase> then, boolean alone) {
+        String frameOrigin = r.from() == OriginRole.PAGE && !r.opaqueOrigin() ? null : fleet.origin(r.from());
+        String url = fleet.endpointUrl(r.to(), token) + (r.query() == null ? "" : "?" + r.query());
+        String cookieUrl = r.cookie() == null ? null : fleet.cookieSetterUrl(r.to(), token, r.cookie());
+        return new ProbeCase(token, url, r.api(), r.method(),
                 r.headers().stream().map(h -> List.of(h.name(), h.value())).toList(), r.body(), r.credentials(),
-                r.mode(), r.uploadListener(), r.timeoutMillis(), row.alone(), frameOrigin, r.sandboxed());
-        return new StagedCase(row, token, probe);
+                r.mode(), r.uploadListener(), r.timeoutMillis(), alone, frameOrigin, r.sandboxed(), r.dataDocument(),
+                cookieUrl, waitMs, then);
     }
 
     /** Forgets a staged case's answers and journal once it is judged. */
@@ -38,9 +54,9 @@ public final class CaseStager {
         fleet.journal().forget(staged.token());
     }
 
-    private CannedAnswer canned(Answer answer) {
+    private CannedAnswer canned(Answer answer, String path) {
         List<HeaderLine> headers = answer.headers().stream()
-                .map(h -> new HeaderLine(h.name(), fill(h.value()))).toList();
+                .map(h -> new HeaderLine(h.name(), OriginPlaceholders.fill(h.value(), fleet::origin, path))).toList();
         return new CannedAnswer(answer.status(), headers, answer.body(), answer.delayMillis());
     }
 

@@ -178,42 +178,43 @@ public final class CaseTable {
         String id = row.path("id").asText();
         JsonNode request = row.path("request");
         JsonNode expect = row.path("expect");
-        List<HeaderLine> requestHeaders = headerLines(request.path("headers"));
-        Answer preflight = answer(row.path("server").path("preflight"));
-        Answer actual = answer(row.path("server").path("actual"));
-        for (String where : List.of("preflight", "actual")) {
-            List<HeaderLine> lines = where.equals("preflight") ? preflight.headers() : actual.headers();
-            for (int i = 0; i < lines.size(); i++) {
-                Matcher m = OriginPlaceholders.PLACEHOLDER.matcher(lines.get(i).value());
-                while (m.find()) {
-                    if (!isRole(m.group(1))) {
-                        problems.add(new TableProblem(file, id, "server." + where + ".headers[" + i + "]",
-                                "unknown origin role '" + m.group(1) + "' in " + m.group()
-                                        + "; use one of page, cross-port, cross-host, redirect-hop"));
-                    }
-                }
+        JsonNode server = row.path("server");
+        Answer preflight = answer(server.path("preflight"));
+        Answer actual = answer(server.path("actual"));
+        checkPlaceholders(file, id, "server.preflight", preflight, problems);
+        checkPlaceholders(file, id, "server.actual", actual, problems);
+        Map<OriginRole, RoleAnswers> on = new java.util.EnumMap<>(OriginRole.class);
+        server.path("on").fields().forEachRemaining(e -> {
+            OriginRole role = OriginRole.fromFileName(e.getKey());
+            JsonNode node = e.getValue();
+            Answer p = node.has("preflight") ? answer(node.path("preflight")) : null;
+            Answer a = node.has("actual") ? answer(node.path("actual")) : null;
+            if (p != null) {
+                checkPlaceholders(file, id, "server.on." + e.getKey() + ".preflight", p, problems);
             }
+            if (a != null) {
+                checkPlaceholders(file, id, "server.on." + e.getKey() + ".actual", a, problems);
+            }
+            on.put(role, new RoleAnswers(p, a));
+        });
+        PageRequest pageRequest = pageRequest(file, id, "request", request, problems);
+        List<FollowUp> then = new ArrayList<>();
+        JsonNode thenNode = row.path("then");
+        for (int i = 0; i < thenNode.size(); i++) {
+            com.fasterxml.jackson.databind.node.ObjectNode merged = ((com.fasterxml.jackson.databind.node.ObjectNode) request).deepCopy();
+            JsonNode step = thenNode.get(i);
+            step.fields().forEachRemaining(e -> {
+                if (!e.getKey().equals("waitMs")) {
+                    merged.set(e.getKey(), e.getValue());
+                }
+            });
+            then.add(new FollowUp(step.path("waitMs").asLong(0),
+                    pageRequest(file, id, "then[" + i + "]", merged, problems)));
         }
-        String api = request.path("api").asText("fetch");
-        if (api.equals("xhr") && request.path("credentials").asText("same-origin").equals("omit")) {
-            problems.add(new TableProblem(file, id, "request.credentials",
-                    "XHR cannot omit credentials (withCredentials is false or true); use same-origin or include"));
+        if (!then.isEmpty() && row.path("alone").asBoolean(false)) {
+            problems.add(new TableProblem(file, id, "alone", "a multi-request row waits on its own; it runs alongside "
+                    + "the others, so it cannot also be alone"));
         }
-        if (request.path("uploadListener").asBoolean(false) && !api.equals("xhr")) {
-            problems.add(new TableProblem(file, id, "request.uploadListener", "only XHR has an upload listener"));
-        }
-        PageRequest pageRequest = new PageRequest(
-                OriginRole.fromFileName(request.path("from").asText("page")),
-                OriginRole.fromFileName(request.path("to").asText()),
-                api,
-                request.path("method").asText("GET"),
-                requestHeaders,
-                request.has("body") ? request.path("body").asText() : null,
-                request.path("credentials").asText("same-origin"),
-                request.path("mode").asText("cors"),
-                request.path("uploadListener").asBoolean(false),
-                request.path("sandboxed").asBoolean(false),
-                request.path("timeoutMs").asLong(5000));
         Expectation expectation = expectation(expect, null);
         Map<String, Deviation> deviations = new LinkedHashMap<>();
         row.path("deviations").fields().forEachRemaining(e -> deviations.put(e.getKey(), new Deviation(e.getKey(),
@@ -225,9 +226,55 @@ public final class CaseTable {
             problems.add(new TableProblem(file, id, "description", "says '" + tense.group()
                     + "': describe what happens, in the present tense"));
         }
-        return new CorsCase(id, description, row.path("spec").asText(), area, file, preflight, actual, pageRequest,
-                expectation, row.hasNonNull("control") ? row.path("control").asText() : null,
+        return new CorsCase(id, description, row.path("spec").asText(), area, file, preflight, actual, on, pageRequest,
+                then, expectation, row.hasNonNull("control") ? row.path("control").asText() : null,
                 row.path("alone").asBoolean(false), deviations);
+    }
+
+    private static PageRequest pageRequest(String file, String id, String field, JsonNode request,
+                                           List<TableProblem> problems) {
+        String api = request.path("api").asText("fetch");
+        if (api.equals("xhr") && request.path("credentials").asText("same-origin").equals("omit")) {
+            problems.add(new TableProblem(file, id, field + ".credentials",
+                    "XHR cannot omit credentials (withCredentials is false or true); use same-origin or include"));
+        }
+        if (request.path("uploadListener").asBoolean(false) && !api.equals("xhr")) {
+            problems.add(new TableProblem(file, id, field + ".uploadListener", "only XHR has an upload listener"));
+        }
+        if (request.path("sandboxed").asBoolean(false) && request.path("dataDocument").asBoolean(false)) {
+            problems.add(new TableProblem(file, id, field + ".dataDocument",
+                    "a data: document is not also a sandboxed frame; choose one"));
+        }
+        return new PageRequest(
+                OriginRole.fromFileName(request.path("from").asText("page")),
+                OriginRole.fromFileName(request.path("to").asText()),
+                api,
+                request.path("method").asText("GET"),
+                headerLines(request.path("headers")),
+                request.has("body") ? request.path("body").asText() : null,
+                request.path("credentials").asText("same-origin"),
+                request.path("mode").asText("cors"),
+                request.path("uploadListener").asBoolean(false),
+                request.path("sandboxed").asBoolean(false),
+                request.path("dataDocument").asBoolean(false),
+                request.has("cookie") ? request.path("cookie").asText() : null,
+                request.has("query") ? request.path("query").asText() : null,
+                request.path("timeoutMs").asLong(5000));
+    }
+
+    private static void checkPlaceholders(String file, String id, String where, Answer answer,
+                                          List<TableProblem> problems) {
+        List<HeaderLine> lines = answer.headers();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = OriginPlaceholders.PLACEHOLDER.matcher(lines.get(i).value());
+            while (m.find()) {
+                if (!isRole(m.group(2))) {
+                    problems.add(new TableProblem(file, id, where + ".headers[" + i + "]",
+                            "unknown origin role '" + m.group(2) + "' in " + m.group()
+                                    + "; use one of page, cross-port, cross-host, redirect-hop"));
+                }
+            }
+        }
     }
 
     /** Reads an expectation; fields a deviation leaves out come from the spec's expectation ({@code base}). */
@@ -242,7 +289,24 @@ public final class CaseTable {
                         : base == null ? null : base.requestHeaders(),
                 node.has("status") ? Integer.valueOf(node.path("status").asInt()) : base == null ? null : base.status(),
                 node.has("readable") || base == null ? strings(node.path("readable")) : base.readable(),
-                node.has("unreadable") || base == null ? strings(node.path("unreadable")) : base.unreadable());
+                node.has("unreadable") || base == null ? strings(node.path("unreadable")) : base.unreadable(),
+                node.has("method") ? node.path("method").asText() : base == null ? null : base.method(),
+                node.has("hops") ? hops(node.path("hops")) : base == null ? null : base.hops(),
+                node.has("preflights") ? Integer.valueOf(node.path("preflights").asInt())
+                        : base == null ? null : base.preflights(),
+                node.has("requests") ? Integer.valueOf(node.path("requests").asInt())
+                        : base == null ? null : base.requests(),
+                node.has("cookie") ? Boolean.valueOf(node.path("cookie").asBoolean())
+                        : base == null ? null : base.cookie(),
+                node.has("preflightCookie") ? Boolean.valueOf(node.path("preflightCookie").asBoolean())
+                        : base == null ? null : base.preflightCookie());
+    }
+
+    private static List<Hop> hops(JsonNode array) {
+        List<Hop> hops = new ArrayList<>();
+        array.forEach(n -> hops.add(new Hop(n.path("at").asText(), n.hasNonNull("method") ? n.path("method").asText()
+                : null, n.hasNonNull("origin") ? n.path("origin").asText() : null)));
+        return hops;
     }
 
     private static boolean isRole(String name) {

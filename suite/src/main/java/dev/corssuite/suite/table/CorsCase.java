@@ -1,6 +1,15 @@
 package dev.corssuite.suite.table;
 
-/** One row of the table. */
+import dev.corssuite.origins.OriginRole;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One row of the table. {@code preflight}/{@code actual} are the endpoint's answers on every origin, {@code on}
+ * overrides them per role (redirect chains); {@code then} holds the further requests of a multi-request row.
+ */
 public record CorsCase(
         String id,
         String description,
@@ -9,19 +18,41 @@ public record CorsCase(
         String file,
         Answer preflight,
         Answer actual,
+        Map<OriginRole, RoleAnswers> on,
         PageRequest request,
+        List<FollowUp> then,
         Expectation expect,
         String control,
         boolean alone,
-        java.util.Map<String, Deviation> deviations) {
+        Map<String, Deviation> deviations) {
 
     public CorsCase {
-        deviations = java.util.Map.copyOf(deviations);
+        on = Map.copyOf(on);
+        then = List.copyOf(then);
+        deviations = Map.copyOf(deviations);
+    }
+
+    /** The preflight answer on a role's origin. */
+    public Answer preflightOn(OriginRole role) {
+        RoleAnswers answers = on.get(role);
+        return answers == null || answers.preflight() == null ? preflight : answers.preflight();
+    }
+
+    /** The answer to any other request on a role's origin. */
+    public Answer actualOn(OriginRole role) {
+        RoleAnswers answers = on.get(role);
+        return answers == null || answers.actual() == null ? actual : answers.actual();
+    }
+
+    /** Every request the row sends, in order: the first, then the follow-ups. */
+    public List<PageRequest> requests() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(request),
+                then.stream().map(FollowUp::request)).toList();
     }
 
     /** The engine's known deviation from the spec on this row, if the table records one. */
-    public java.util.Optional<Deviation> deviation(String engine) {
-        return java.util.Optional.ofNullable(deviations.get(engine));
+    public Optional<Deviation> deviation(String engine) {
+        return Optional.ofNullable(deviations.get(engine));
     }
 
     @Override

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What the row expects. Null fields are not checked; {@code requestHeaders} empty means the preflight carries no
- * {@code Access-Control-Request-Headers}.
+ * {@code Access-Control-Request-Headers}. In a multi-request row, {@code preflights} and {@code requests} count
+ * what the whole row sent; every other field is about its last request.
  */
 public record Expectation(
         Verdict verdict,
@@ -13,10 +14,24 @@ public record Expectation(
         String requestHeaders,
         Integer status,
         List<String> readable,
-        List<String> unreadable) {
+        List<String> unreadable,
+        String method,
+        List<Hop> hops,
+        Integer preflights,
+        Integer requests,
+        Boolean cookie,
+        Boolean preflightCookie) {
 
     public Expectation {
         readable = List.copyOf(readable);
         unreadable = List.copyOf(unreadable);
+        hops = hops == null ? null : List.copyOf(hops);
+    }
+
+    /** The fields of the first version of the table, the others unchecked. */
+    public Expectation(Verdict verdict, Boolean preflight, Boolean reached, String requestHeaders, Integer status,
+                       List<String> readable, List<String> unreadable) {
+        this(verdict, preflight, reached, requestHeaders, status, readable, unreadable, null, null, null, null, null,
+                null);
     }
 }

@@ -6,18 +6,39 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code {origin:ROLE}} in a row's header values: the serialized origin of that role, filled in per run. */
+/**
+ * Placeholders in a row's header values, filled in per run: {@code {origin:ROLE}} the serialized origin of a role,
+ * {@code {endpoint:ROLE}} this case's endpoint URL on that role's origin, {@code {host:ROLE}} that origin's
+ * host:port, {@code {path}} the case endpoint's path (the same on every origin).
+ */
 public final class OriginPlaceholders {
-    static final Pattern PLACEHOLDER = Pattern.compile("\\{origin:([a-z-]+)}");
+    static final Pattern PLACEHOLDER = Pattern.compile("\\{(origin|endpoint|host):([a-z-]+)}");
+    private static final Pattern ANY = Pattern.compile("\\{(?:(origin|endpoint|host):([a-z-]+)|path)}");
 
     private OriginPlaceholders() {
     }
 
+    /** Fills {@code {origin:ROLE}} only (values that have no case endpoint, such as expected origins). */
     public static String fill(String value, Function<OriginRole, String> originOf) {
-        Matcher m = PLACEHOLDER.matcher(value);
+        return fill(value, originOf, "{path}");
+    }
+
+    public static String fill(String value, Function<OriginRole, String> originOf, String endpointPath) {
+        Matcher m = ANY.matcher(value);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(originOf.apply(OriginRole.fromFileName(m.group(1)))));
+            String replacement;
+            if (m.group(1) == null) {
+                replacement = endpointPath;
+            } else {
+                String origin = originOf.apply(OriginRole.fromFileName(m.group(2)));
+                replacement = switch (m.group(1)) {
+                    case "origin" -> origin;
+                    case "endpoint" -> origin + endpointPath;
+                    default -> origin.substring(origin.indexOf("://") + 3);
+                };
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);
         return out.toString();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.corssuite.origins.HeaderLine;
+import dev.corssuite.origins.OriginRole;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +26,8 @@ final class RowDifference {
 
     static List<String> between(CorsCase a, CorsCase b) {
         List<String> differences = new ArrayList<>();
-        Map<String, String> left = leaves(a);
-        Map<String, String> right = leaves(b);
+        Map<String, String> left = leaves(a, overridden(a, b));
+        Map<String, String> right = leaves(b, overridden(a, b));
         TreeSet<String> paths = new TreeSet<>(left.keySet());
         paths.addAll(right.keySet());
         for (String path : paths) {
@@ -36,7 +37,16 @@ final class RowDifference {
         }
         headers("server.preflight.headers", a.preflight().headers(), b.preflight().headers(), differences);
         headers("server.actual.headers", a.actual().headers(), b.actual().headers(), differences);
+        for (OriginRole role : overridden(a, b)) {
+            headers("server.on." + role.fileName() + ".preflight.headers", a.preflightOn(role).headers(),
+                    b.preflightOn(role).headers(), differences);
+            headers("server.on." + role.fileName() + ".actual.headers", a.actualOn(role).headers(),
+                    b.actualOn(role).headers(), differences);
+        }
         headers("request.headers", a.request().headers(), b.request().headers(), differences);
+        for (int i = 0; i < Math.max(a.then().size(), b.then().size()); i++) {
+            headers("then[" + i + "].headers", ownHeaders(a, i), ownHeaders(b, i), differences);
+        }
         return differences;
     }
 
@@ -55,11 +65,48 @@ final class RowDifference {
         }
     }
 
-    private static Map<String, String> leaves(CorsCase row) {
+    /** A follow-up's header lines when it sets its own, else none (it repeats the first request's). */
+    private static List<HeaderLine> ownHeaders(CorsCase row, int i) {
+        if (i >= row.then().size()) {
+            return List.of();
+        }
+        List<HeaderLine> headers = row.then().get(i).request().headers();
+        return headers.equals(row.request().headers()) ? List.of() : headers;
+    }
+
+    /** Roles either row answers differently from its defaults: there the answers in effect are compared. */
+    private static java.util.Set<OriginRole> overridden(CorsCase a, CorsCase b) {
+        java.util.Set<OriginRole> roles = java.util.EnumSet.noneOf(OriginRole.class);
+        roles.addAll(a.on().keySet());
+        roles.addAll(b.on().keySet());
+        return roles;
+    }
+
+    private static Map<String, String> leaves(CorsCase row, java.util.Set<OriginRole> overridden) {
         Map<String, String> out = new TreeMap<>();
         flatten("server.preflight", withoutHeaders(JSON.valueToTree(row.preflight())), out);
         flatten("server.actual", withoutHeaders(JSON.valueToTree(row.actual())), out);
-        flatten("request", withoutHeaders(JSON.valueToTree(row.request())), out);
+        for (OriginRole role : overridden) {
+            String path = "server.on." + role.fileName();
+            flatten(path + ".preflight", withoutHeaders(JSON.valueToTree(row.preflightOn(role))), out);
+            flatten(path + ".actual", withoutHeaders(JSON.valueToTree(row.actualOn(role))), out);
+        }
+        Map<String, String> first = new TreeMap<>();
+        flatten("", withoutHeaders(JSON.valueToTree(row.request())), first);
+        first.forEach((path, value) -> out.put("request" + path, value));
+        for (int i = 0; i < row.then().size(); i++) {
+            FollowUp next = row.then().get(i);
+            out.put("then[" + i + "].waitMs", String.valueOf(next.waitMillis()));
+            Map<String, String> step = new TreeMap<>();
+            flatten("", withoutHeaders(JSON.valueToTree(next.request())), step);
+            String prefix = "then[" + i + "]";
+            // A follow-up repeats the first request; only what it changes counts.
+            step.forEach((path, value) -> {
+                if (!value.equals(first.get(path))) {
+                    out.put(prefix + path, value);
+                }
+            });
+        }
         return out;
     }
 

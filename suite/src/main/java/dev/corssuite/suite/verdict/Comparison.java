@@ -1,6 +1,7 @@
 package dev.corssuite.suite.verdict;
 
 import dev.corssuite.suite.table.Expectation;
+import dev.corssuite.suite.table.Hop;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,15 @@ public final class Comparison {
                 differences.add("header " + name + ": expected unreadable, the page read it");
             }
         }
+        check(differences, "method the last request arrived with", expected.method(), observed.method());
+        if (expected.hops() != null && !Hop.acceptAll(expected.hops(), observed.hops())) {
+            differences.add("requests that arrived: expected " + expected.hops() + ", got " + observed.hops());
+        }
+        check(differences, "preflights sent", expected.preflights(), observed.preflights());
+        check(differences, "requests sent", expected.requests(), observed.requests());
+        check(differences, "the last request carried the case's cookie", expected.cookie(), observed.cookie());
+        check(differences, "a preflight carried the case's cookie", expected.preflightCookie(),
+                observed.preflightCookie());
         return differences;
     }
 

@@ -1,27 +1,45 @@
 package dev.corssuite.suite.verdict;
 
+import dev.corssuite.origins.OriginFleet;
 import dev.corssuite.origins.RecordedRequest;
 import dev.corssuite.origins.RequestKind;
 import dev.corssuite.suite.probe.ProbeResult;
+import dev.corssuite.suite.table.Hop;
 import dev.corssuite.suite.table.Verdict;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Joins the page's result with the server's record. JavaScript cannot tell a CORS block from a network error, so
- * the stage a request failed at comes from what reached the server.
+ * the stage a request failed at comes from what reached the server. In a multi-request case the facts are about
+ * the last request: the journal entries from its start on (the page and the servers share the machine's clock, and
+ * the probe leaves a gap between requests).
  */
 public final class Judge {
     private Judge() {
     }
 
+    /** Observes with origins written as they arrived. */
     public static Observation observe(ProbeResult page, List<RecordedRequest> journal) {
-        boolean preflight = journal.stream().anyMatch(r -> r.kind() == RequestKind.PREFLIGHT);
-        boolean actual = journal.stream().anyMatch(r -> r.kind() == RequestKind.ACTUAL);
-        String requestHeaders = journal.stream().filter(r -> r.kind() == RequestKind.PREFLIGHT).findFirst()
+        return observe(page, journal, Function.identity());
+    }
+
+    /**
+     * @param originName turns an {@code Origin} header value into the form rows use ({@code {origin:page}})
+     */
+    public static Observation observe(ProbeResult page, List<RecordedRequest> journal,
+                                      Function<String, String> originName) {
+        List<RecordedRequest> last = page.earlier().isEmpty() ? journal : journal.stream()
+                .filter(r -> !r.receivedAt().isBefore(Instant.ofEpochMilli(page.startedAt()))).toList();
+        boolean preflight = last.stream().anyMatch(r -> r.kind() == RequestKind.PREFLIGHT);
+        List<RecordedRequest> actuals = last.stream().filter(r -> r.kind() == RequestKind.ACTUAL).toList();
+        boolean actual = !actuals.isEmpty();
+        String requestHeaders = last.stream().filter(r -> r.kind() == RequestKind.PREFLIGHT).findFirst()
                 .map(r -> r.header("Access-Control-Request-Headers").orElse("")).orElse(null);
         Verdict verdict;
         if (page.timedOut()) {
@@ -37,7 +55,22 @@ public final class Judge {
         }
         Set<String> readable = page.readable().keySet().stream().map(n -> n.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
+        List<Hop> hops = actuals.stream().map(r -> new Hop(r.receivedBy().fileName(), r.method(),
+                r.origin().map(originName).orElse(""))).toList();
+        RecordedRequest arrived = actuals.isEmpty() ? null : actuals.get(actuals.size() - 1);
+        int preflights = (int) journal.stream().filter(r -> r.kind() == RequestKind.PREFLIGHT).count();
         return new Observation(verdict, preflight, actual, requestHeaders, page.rejected() ? null : page.status(),
-                readable, page, journal);
+                readable, arrived == null ? null : arrived.method(), hops, preflights, journal.size() - preflights,
+                arrived == null ? null : carriesCookie(arrived),
+                journal.stream().filter(r -> r.kind() == RequestKind.PREFLIGHT).anyMatch(Judge::carriesCookie),
+                page, journal);
+    }
+
+    /** The request carried the cookie its case set ({@code case=<token>}). */
+    static boolean carriesCookie(RecordedRequest request) {
+        String wanted = OriginFleet.COOKIE_NAME + "=" + request.token();
+        return request.headers().stream().filter(h -> h.name().equalsIgnoreCase("Cookie"))
+                .flatMap(h -> java.util.Arrays.stream(h.value().split(";")))
+                .anyMatch(c -> c.strip().equals(wanted));
     }
 }

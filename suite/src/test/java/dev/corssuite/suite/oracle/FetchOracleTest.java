@@ -138,4 +138,37 @@ public class FetchOracleTest {
         assertEquals(FetchOracle.predict(r, answer(200, "Access-Control-Allow-Origin", "*",
                 "Access-Control-Allow-Methods", "PUT, ?"), ok).verdict(), Verdict.BLOCKED_AT_PREFLIGHT);
     }
+
+    @Test
+    public void redirectsAreCheckedPerHopTaintTheOriginAndStopAfterTwenty() {
+        String third = "http://127.0.0.1:1003";
+        var hop = answer(302, "Location", third + "/x", "Access-Control-Allow-Origin", "*");
+        var end = answer(200, "Access-Control-Allow-Origin", "null");
+        OracleServer server = (origin, preflight) -> origin.equals(OTHER) ? hop : end;
+        var get = new OracleRequest(PAGE, OTHER + "/x", "fetch", "GET", List.of(), "same-origin", "cors", false, 5000);
+        Prediction p = FetchOracle.predict(List.of(new OracleStep(get, 0)), server);
+        assertEquals(p.verdict(), Verdict.ALLOWED);
+        assertEquals(p.hops().get(1).originHeader(), "null");
+        var loop = answer(302, "Location", OTHER + "/x", "Access-Control-Allow-Origin", "*");
+        Prediction looped = FetchOracle.predict(List.of(new OracleStep(get, 0)), (origin, preflight) -> loop);
+        assertEquals(looped.verdict(), Verdict.BLOCKED_AT_RESPONSE);
+        assertEquals(looped.requests(), FetchOracle.REDIRECT_LIMIT + 1);
+    }
+
+    @Test
+    public void thePreflightCacheServesRepeatsWithinMaxAgeAndCredentialedEntriesServeUncredentialed() {
+        var put = new OracleRequest(PAGE, OTHER + "/x", "fetch", "PUT", List.of(), "include", "cors", false, 5000);
+        var putOmit = new OracleRequest(PAGE, OTHER + "/x", "fetch", "PUT", List.of(), "omit", "cors", false, 5000);
+        var allow = answer(200, "Access-Control-Allow-Origin", PAGE, "Access-Control-Allow-Credentials", "true",
+                "Access-Control-Allow-Methods", "PUT");
+        OracleServer server = (origin, preflight) -> allow;
+        assertEquals(FetchOracle.predict(List.of(new OracleStep(put, 0), new OracleStep(put, 0)), server)
+                .preflights(), 1);
+        assertEquals(FetchOracle.predict(List.of(new OracleStep(put, 0), new OracleStep(put, 6000)), server)
+                .preflights(), 2, "the default max-age is 5 s");
+        assertEquals(FetchOracle.predict(List.of(new OracleStep(put, 0), new OracleStep(putOmit, 0)), server)
+                .preflights(), 1);
+        assertEquals(FetchOracle.predict(List.of(new OracleStep(putOmit, 0), new OracleStep(put, 0)), server)
+                .preflights(), 2);
+    }
 }

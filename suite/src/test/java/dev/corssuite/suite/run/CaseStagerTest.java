@@ -40,6 +40,17 @@ public class CaseStagerTest {
     }
 
     @Test
+    public void eachRoleAnswersAsTheRowSaysAndEndpointPlaceholdersNameTheCaseToken() {
+        StagedCase staged = new CaseStager(fleet).stage(table.byId("redirect-cross-origin-hops-allow-star"));
+        var first = fleet.answers().lookup(staged.token(), OriginRole.CROSS_PORT).orElseThrow().actual();
+        var second = fleet.answers().lookup(staged.token(), OriginRole.CROSS_HOST).orElseThrow().actual();
+        assertEquals(first.status(), 302);
+        assertEquals(first.headers().get(0).value(), fleet.endpointUrl(OriginRole.CROSS_HOST, staged.token()));
+        assertEquals(second.status(), 200);
+        assertEquals(fleet.answers().lookup(staged.token(), OriginRole.PAGE).orElseThrow().actual().status(), 200);
+    }
+
+    @Test
     public void eachStagingGetsAFreshTokenAndUrlOnTheTargetRole() {
         CorsCase row = table.byId("get-acao-exact");
         CaseStager stager = new CaseStager(fleet);
@@ -48,9 +59,9 @@ public class CaseStagerTest {
         assertNotEquals(first.token(), second.token());
         assertTrue(first.probe().url().startsWith(fleet.origin(OriginRole.CROSS_PORT) + "/cors/get-acao-exact-"));
         assertNull(first.probe().frameOrigin());
-        assertEquals(fleet.answers().lookup(first.token()).orElseThrow().actual().headers().get(0).value(),
+        assertEquals(fleet.answers().lookup(first.token(), OriginRole.CROSS_PORT).orElseThrow().actual().headers().get(0).value(),
                 fleet.origin(OriginRole.PAGE));
         stager.release(first);
-        assertTrue(fleet.answers().lookup(first.token()).isEmpty());
+        assertTrue(fleet.answers().lookup(first.token(), OriginRole.CROSS_PORT).isEmpty());
     }
 }

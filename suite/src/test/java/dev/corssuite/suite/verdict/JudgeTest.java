@@ -37,6 +37,32 @@ public class JudgeTest {
             "PUT", "/cors/t", "", List.of(), Instant.now());
 
     @Test
+    public void aMultiRequestCaseIsJudgedOnItsLastRequestAndCountedWhole() {
+        Instant first = Instant.parse("2026-01-01T00:00:00.010Z");
+        Instant second = Instant.parse("2026-01-01T00:00:00.100Z");
+        var cookie = List.of(new HeaderLine("Cookie", "other=1; case=t"));
+        List<RecordedRequest> journal = List.of(
+                new RecordedRequest("t", OriginRole.CROSS_PORT, RequestKind.PREFLIGHT, "OPTIONS", "/cors/t", "",
+                        List.of(), first),
+                new RecordedRequest("t", OriginRole.CROSS_PORT, RequestKind.ACTUAL, "PUT", "/cors/t", "", List.of(),
+                        first),
+                new RecordedRequest("t", OriginRole.CROSS_PORT, RequestKind.ACTUAL, "PUT", "/cors/t", "", cookie,
+                        second));
+        var earlier = new ProbeResult("t", false, false, null, 200, "cors", Map.of(), "", 1, first.toEpochMilli(),
+                null, List.of());
+        var last = new ProbeResult("t", false, false, null, 200, "cors", Map.of(), "", 1, 50 + first.toEpochMilli(),
+                null, List.of(earlier));
+        Observation o = Judge.observe(last, journal);
+        assertEquals(o.verdict(), Verdict.ALLOWED);
+        assertEquals(o.preflightSent(), false, "the second request used the cache");
+        assertEquals(o.preflights(), 1);
+        assertEquals(o.requests(), 2);
+        assertEquals(o.cookie(), Boolean.TRUE);
+        assertEquals(o.preflightCookie(), false);
+        assertEquals(o.hops().size(), 1);
+    }
+
+    @Test
     public void readableResponseIsAllowedWithItsFacts() {
         Observation o = Judge.observe(READ, List.of(preflight("x-a,x-b"), ACTUAL));
         assertEquals(o.verdict(), Verdict.ALLOWED);
