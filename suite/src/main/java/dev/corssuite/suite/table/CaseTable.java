@@ -285,8 +285,8 @@ public final class CaseTable {
                         : base == null ? null : base.preflight(),
                 node.has("reached") ? Boolean.valueOf(node.path("reached").asBoolean())
                         : base == null ? null : base.reached(),
-                node.has("requestHeaders") ? node.path("requestHeaders").asText()
-                        : base == null ? null : base.requestHeaders(),
+                node.has("requestHeaders") ? (node.path("requestHeaders").isNull() ? null
+                        : node.path("requestHeaders").asText()) : base == null ? null : base.requestHeaders(),
                 node.has("status") ? Integer.valueOf(node.path("status").asInt()) : base == null ? null : base.status(),
                 node.has("readable") || base == null ? strings(node.path("readable")) : base.readable(),
                 node.has("unreadable") || base == null ? strings(node.path("unreadable")) : base.unreadable(),
