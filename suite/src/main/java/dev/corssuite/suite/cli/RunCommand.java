@@ -5,6 +5,7 @@ import dev.corssuite.suite.run.RunSettings;
 import dev.corssuite.suite.run.RunSummary;
 import org.testng.TestNG;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -30,9 +31,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--results", description = "Allure results folder (default: reports/allure-results)")
     Path results;
 
+    @Mixin
+    PlacementOptions placement;
+
     @Override
     public Integer call() throws IOException {
-        Optional<RunInputs> inputs = RunInputs.resolve(browsers, cases, System.err);
+        Optional<RunInputs> inputs = RunInputs.resolve(placement, browsers, cases, System.err);
         if (inputs.isEmpty()) {
             return RunInputs.BAD_INPUT;
         }
