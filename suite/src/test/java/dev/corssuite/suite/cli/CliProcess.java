@@ -37,6 +37,13 @@ final class CliProcess {
         return root;
     }
 
+    static void edit(Path root, String file, String from, String to) throws IOException {
+        Path path = root.resolve("fixtures").resolve("cases").resolve(file);
+        String text = Files.readString(path);
+        assertTrue(text.contains(from), file + " no longer contains: " + from);
+        Files.writeString(path, text.replace(from, to));
+    }
+
     static Outcome run(Path root, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Dcors.root=" + root, CorsSuite.class.getName()));

@@ -80,7 +80,7 @@ public class GridRunTest {
         int rows = CaseTable.load(root.resolve("fixtures")).size();
         String hosts = advertisedHosts();
         Outcome outcome = CliProcess.run(root, "run", "--browsers", "chromium", "--grid", gridUrl,
-                "--bind", "0.0.0.0", "--advertise-host", hosts, "--results", root.resolve("results").toString());
+                "--bind", "0.0.0.0", "--advertise-host", hosts, "--results", root.resolve("results").toString(), "--no-report");
         assertEquals(outcome.exit(), 0, outcome.output());
         Matcher summary = Pattern.compile("chromium +(\\d+) matched, 0 differed, (\\d+) known deviations, 0 errors")
                 .matcher(outcome.output());
@@ -103,7 +103,7 @@ public class GridRunTest {
         }
         Path root = CliProcess.copyOfProject();
         Outcome outcome = CliProcess.run(root, "run", "--grid", "http://127.0.0.1:" + closedPort,
-                "--results", root.resolve("results").toString());
+                "--results", root.resolve("results").toString(), "--no-report");
         assertEquals(outcome.exit(), 2, outcome.output());
         assertTrue(outcome.output().contains("Selenium Grid at http://127.0.0.1:" + closedPort + " is not reachable"),
                 outcome.output());
@@ -114,7 +114,7 @@ public class GridRunTest {
     public void aBrowserTheGridDoesNotOfferIsNamed() throws Exception {
         Path root = CliProcess.copyOfProject();
         Outcome outcome = CliProcess.run(root, "run", "--browsers", "firefox", "--grid", gridUrl,
-                "--results", root.resolve("results").toString());
+                "--results", root.resolve("results").toString(), "--no-report");
         assertEquals(outcome.exit(), 2, outcome.output());
         assertTrue(outcome.output().contains("has no node offering browserName 'firefox' (offered: chrome)"),
                 outcome.output());
