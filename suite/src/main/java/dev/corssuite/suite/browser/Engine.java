@@ -1,5 +1,7 @@
 package dev.corssuite.suite.browser;
 
+import org.openqa.selenium.Capabilities;
+
 import java.util.Optional;
 
 /** A browser engine the suite can drive: how to tell whether it is installed, and how to start a session. */
@@ -12,4 +14,7 @@ public interface Engine {
 
     /** Starts a fresh browser; throws {@link BrowserUnavailableException} with an actionable message. */
     BrowserSession start();
+
+    /** What to ask a Selenium Grid for to get this engine's browser, configured as the local one would be. */
+    Capabilities gridCapabilities();
 }

@@ -2,6 +2,7 @@ package dev.corssuite.suite.run;
 
 import dev.corssuite.suite.browser.BrowserSession;
 import dev.corssuite.suite.browser.Engine;
+import org.openqa.selenium.Capabilities;
 import org.testng.annotations.Test;
 
 import java.util.List;
@@ -15,6 +16,11 @@ public class EngineSelectionTest {
     private record FakeEngine(String name, Optional<String> missing) implements Engine {
         @Override
         public BrowserSession start() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Capabilities gridCapabilities() {
             throw new UnsupportedOperationException();
         }
     }
