@@ -26,7 +26,8 @@ public final class OriginFleet implements AutoCloseable {
         try {
             for (OriginRole role : OriginRole.values()) {
                 var handler = new CorsEndpointHandler(role, answers, journal, Clock.systemUTC(),
-                        new CookieSetterHandler(new StaticPagesHandler(builder.pages)));
+                        new CookieSetterHandler(new MarkHandler(role, journal, Clock.systemUTC(),
+                                new StaticPagesHandler(builder.pages))));
                 servers.put(role, new OriginServer(role, builder.bindAddress, builder.hosts.get(role), handler));
             }
             assertDistinct();
@@ -73,6 +74,11 @@ public final class OriginFleet implements AutoCloseable {
     public String cookieSetterUrl(OriginRole role, String token, String attributes) {
         return url(role, CookieSetterHandler.PREFIX + token) + "?"
                 + java.net.URLEncoder.encode(attributes, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** The URL the probe calls between the requests of a multi-request case (see {@link RequestKind#MARK}). */
+    public String markUrl(OriginRole role, String token) {
+        return url(role, MarkHandler.PREFIX + token);
     }
 
     public AnswerBook answers() {

@@ -140,6 +140,17 @@ public class OriginFleetTest {
     }
 
     @Test
+    public void aMarkIsJournaledUnderItsTokenBetweenTheRequests() throws Exception {
+        String token = fleet.answers().register("marked", new EndpointBehaviour(CannedAnswer.NO_CORS, CannedAnswer.NO_CORS));
+        for (String url : List.of(fleet.endpointUrl(OriginRole.CROSS_PORT, token), fleet.markUrl(OriginRole.PAGE, token),
+                fleet.endpointUrl(OriginRole.CROSS_PORT, token))) {
+            client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding());
+        }
+        assertEquals(fleet.journal().requests(token).stream().map(RecordedRequest::kind).toList(),
+                List.of(RequestKind.ACTUAL, RequestKind.MARK, RequestKind.ACTUAL));
+    }
+
+    @Test
     public void optionsWithoutRequestMethodIsAnActualRequest() throws Exception {
         String token = fleet.answers().register("plain-options", new EndpointBehaviour(
                 new CannedAnswer(500, List.of(), "", 0), new CannedAnswer(200, List.of(), "", 0)));

@@ -6,7 +6,7 @@ import java.util.List;
  * One request as the probe page receives it (serialised to JSON as is). {@code frameOrigin} set: it runs in a frame
  * of that origin ({@code sandboxed} or a {@code dataDocument} frame make the origin opaque); {@code cookieUrl} set:
  * that URL is fetched with credentials first, to set the case's cookie; {@code then}: further requests, each sent
- * {@code waitMs} after the previous one settled.
+ * {@code waitMs} after the previous one settled, with {@code markUrl} called just before each.
  */
 public record ProbeCase(
         String id,
@@ -24,6 +24,7 @@ public record ProbeCase(
         boolean sandboxed,
         boolean dataDocument,
         String cookieUrl,
+        String markUrl,
         long waitMs,
         List<ProbeCase> then) {
 

@@ -45,7 +45,7 @@ public final class CaseStager {
         return new ProbeCase(token, url, r.api(), r.method(),
                 r.headers().stream().map(h -> List.of(h.name(), h.value())).toList(), r.body(), r.credentials(),
                 r.mode(), r.uploadListener(), r.timeoutMillis(), alone, frameOrigin, r.sandboxed(), r.dataDocument(),
-                cookieUrl, waitMs, then);
+                cookieUrl, fleet.markUrl(OriginRole.PAGE, token), waitMs, then);
     }
 
     /** Forgets a staged case's answers and journal once it is judged. */

@@ -7,7 +7,6 @@ import dev.corssuite.suite.probe.ProbeResult;
 import dev.corssuite.suite.table.Hop;
 import dev.corssuite.suite.table.Verdict;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -17,8 +16,7 @@ import java.util.stream.Collectors;
 /**
  * Joins the page's result with the server's record. JavaScript cannot tell a CORS block from a network error, so
  * the stage a request failed at comes from what reached the server. In a multi-request case the facts are about
- * the last request: the journal entries from its start on (the page and the servers share the machine's clock, and
- * the probe leaves a gap between requests).
+ * the last request: the journal entries after the last mark the probe left before starting it.
  */
 public final class Judge {
     private Judge() {
@@ -34,8 +32,13 @@ public final class Judge {
      */
     public static Observation observe(ProbeResult page, List<RecordedRequest> journal,
                                       Function<String, String> originName) {
-        List<RecordedRequest> last = page.earlier().isEmpty() ? journal : journal.stream()
-                .filter(r -> !r.receivedAt().isBefore(Instant.ofEpochMilli(page.startedAt()))).toList();
+        int lastMark = -1;
+        for (int i = 0; i < journal.size(); i++) {
+            if (journal.get(i).kind() == RequestKind.MARK) {
+                lastMark = i;
+            }
+        }
+        List<RecordedRequest> last = journal.subList(lastMark + 1, journal.size());
         boolean preflight = last.stream().anyMatch(r -> r.kind() == RequestKind.PREFLIGHT);
         List<RecordedRequest> actuals = last.stream().filter(r -> r.kind() == RequestKind.ACTUAL).toList();
         boolean actual = !actuals.isEmpty();
@@ -59,8 +62,9 @@ public final class Judge {
                 r.origin().map(originName).orElse(""))).toList();
         RecordedRequest arrived = actuals.isEmpty() ? null : actuals.get(actuals.size() - 1);
         int preflights = (int) journal.stream().filter(r -> r.kind() == RequestKind.PREFLIGHT).count();
+        int requests = (int) journal.stream().filter(r -> r.kind() == RequestKind.ACTUAL).count();
         return new Observation(verdict, preflight, actual, requestHeaders, page.rejected() ? null : page.status(),
-                readable, arrived == null ? null : arrived.method(), hops, preflights, journal.size() - preflights,
+                readable, arrived == null ? null : arrived.method(), hops, preflights, requests,
                 arrived == null ? null : carriesCookie(arrived),
                 journal.stream().filter(r -> r.kind() == RequestKind.PREFLIGHT).anyMatch(Judge::carriesCookie),
                 page, journal);

@@ -46,6 +46,7 @@ public class JudgeTest {
                         List.of(), first),
                 new RecordedRequest("t", OriginRole.CROSS_PORT, RequestKind.ACTUAL, "PUT", "/cors/t", "", List.of(),
                         first),
+                new RecordedRequest("t", OriginRole.PAGE, RequestKind.MARK, "GET", "/mark/t", "", List.of(), second),
                 new RecordedRequest("t", OriginRole.CROSS_PORT, RequestKind.ACTUAL, "PUT", "/cors/t", "", cookie,
                         second));
         var earlier = new ProbeResult("t", false, false, null, 200, "cors", Map.of(), "", 1, first.toEpochMilli(),
