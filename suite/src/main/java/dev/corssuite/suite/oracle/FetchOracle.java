@@ -84,7 +84,11 @@ public final class FetchOracle {
             this.credentials = request.credentialsMode();
             this.url = request.targetUrl();
             this.method = RequestHeaderRules.normalizeMethod(request.method());
-            this.headers = RequestHeaderRules.headerList(request.headers(), request.api());
+            List<HeaderLine> list = RequestHeaderRules.headerList(request.headers(), request.api());
+            // Headers with guard "request-no-cors" drop what is not a no-CORS-safelisted request-header.
+            this.headers = request.mode().equals("no-cors")
+                    ? list.stream().filter(h -> RequestHeaderRules.noCorsSafelisted(h.name(), h.value())).toList()
+                    : list;
             this.hasBody = request.hasBody();
         }
 
@@ -120,7 +124,8 @@ public final class FetchOracle {
                     }
                 }
                 OracleAnswer answer = server.answer(target, false);
-                hops.add(new OracleHop(target, method, originHeader(), cookieSent(target)));
+                hops.add(new OracleHop(target, method, originHeader(), cookieSent(target),
+                        headers.stream().map(HeaderLine::name).distinct().toList()));
                 clock += answer.delayMillis();
                 if (answer.delayMillis() >= request.timeoutMillis()) {
                     why.add("answer from " + target + " comes after the timeout");

@@ -1,5 +1,13 @@
 package dev.corssuite.suite.oracle;
 
-/** A request (not a preflight) that reaches an origin: its method and Origin header ("" when absent). */
-public record OracleHop(String origin, String method, String originHeader, boolean cookie) {
+import java.util.List;
+
+/**
+ * A request (not a preflight) that reaches an origin: its method, Origin header ("" when absent), whether it
+ * carries the case's cookie, and the names (lowercase) of the headers script set that it still carries.
+ */
+public record OracleHop(String origin, String method, String originHeader, boolean cookie, List<String> headers) {
+    public OracleHop {
+        headers = List.copyOf(headers);
+    }
 }

@@ -77,6 +77,12 @@ public final class RequestHeaderRules {
         };
     }
 
+    /** A no-CORS-safelisted request-header: one of four names, with a CORS-safelisted value. */
+    public static boolean noCorsSafelisted(String name, String value) {
+        return Set.of("accept", "accept-language", "content-language", "content-type")
+                .contains(name.toLowerCase(Locale.ROOT)) && safelisted(name, value);
+    }
+
     /** CORS-unsafe request-header names: lowercase, sorted, without duplicates. */
     public static List<String> unsafeNames(List<HeaderLine> sent) {
         Set<String> unsafe = new TreeSet<>();

@@ -82,7 +82,7 @@ public final class TableOracle {
             OriginRole from = h.originHeader().isEmpty() || h.originHeader().equals("null") ? null
                     : roleOf(h.originHeader());
             return new Hop(at == null ? h.origin() : at.fileName(), h.method(),
-                    from == null ? h.originHeader() : "{origin:" + from.fileName() + "}");
+                    from == null ? h.originHeader() : "{origin:" + from.fileName() + "}", h.headers(), List.of());
         }).toList();
     }
 

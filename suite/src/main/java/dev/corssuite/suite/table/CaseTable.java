@@ -305,7 +305,8 @@ public final class CaseTable {
     private static List<Hop> hops(JsonNode array) {
         List<Hop> hops = new ArrayList<>();
         array.forEach(n -> hops.add(new Hop(n.path("at").asText(), n.hasNonNull("method") ? n.path("method").asText()
-                : null, n.hasNonNull("origin") ? n.path("origin").asText() : null)));
+                : null, n.hasNonNull("origin") ? n.path("origin").asText() : null, strings(n.path("with")),
+                strings(n.path("without")))));
         return hops;
     }
 
