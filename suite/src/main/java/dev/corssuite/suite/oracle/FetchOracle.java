@@ -167,6 +167,9 @@ public final class FetchOracle {
                 return "redirect count is already " + REDIRECT_LIMIT;
             }
             redirectCount++;
+            if (status != 303 && hasBody && request.bodyStream()) {
+                return "a " + status + " redirect cannot resend a stream body";
+            }
             String nextOrigin = originOf(next.toString());
             boolean userinfo = next.getRawUserInfo() != null;
             if (request.mode().equals("cors") && userinfo && !request.pageOrigin().equals(nextOrigin)) {
@@ -197,12 +200,12 @@ public final class FetchOracle {
         /** The CORS-preflight fetch when main fetch needs one: null when it passed or was not needed. */
         private String preflightIfNeeded(String target) {
             List<String> unsafe = RequestHeaderRules.unsafeNames(headers);
-            boolean methodNeeds = (!RequestHeaderRules.safelistedMethod(method) || request.uploadListener())
+            boolean methodNeeds = (!RequestHeaderRules.safelistedMethod(method) || request.useCorsPreflight())
                     && !cache.methodMatch(serializedOrigin(), url, include(), method, clock);
             boolean headerNeeds = unsafe.stream()
                     .anyMatch(n -> !cache.headerMatch(serializedOrigin(), url, include(), n, clock));
             boolean wouldNeed = !RequestHeaderRules.safelistedMethod(method) || !unsafe.isEmpty()
-                    || request.uploadListener();
+                    || request.useCorsPreflight();
             if (!methodNeeds && !headerNeeds) {
                 if (wouldNeed) {
                     why.add("preflight cache covers " + method + (unsafe.isEmpty() ? "" : " and " + unsafe));
@@ -215,7 +218,7 @@ public final class FetchOracle {
                 requestHeaders = names;
             }
             why.add("preflight to " + target + ": method " + method + (unsafe.isEmpty() ? "" : ", unsafe headers "
-                    + names) + (request.uploadListener() ? ", upload listener" : ""));
+                    + names) + (request.useCorsPreflight() ? ", use-CORS-preflight flag" : ""));
             OracleAnswer preflight = server.answer(target, true);
             clock += preflight.delayMillis();
             if (preflight.delayMillis() >= request.timeoutMillis()) {
@@ -230,7 +233,7 @@ public final class FetchOracle {
             why.add("preflight passes");
             ResponseHeaders answer = new ResponseHeaders(preflight.headers());
             List<String> methods = answer.tokens("Access-Control-Allow-Methods").orElseThrow();
-            if (answer.combined("Access-Control-Allow-Methods").isEmpty() && request.uploadListener()) {
+            if (answer.combined("Access-Control-Allow-Methods").isEmpty() && request.useCorsPreflight()) {
                 methods = List.of(method);
             }
             long maxAge = maxAge(answer);
@@ -267,7 +270,7 @@ public final class FetchOracle {
                 return "Access-Control-Allow-Headers is not a list of tokens";
             }
             List<String> allowedMethods = methods.get();
-            if (allowedMethods.isEmpty() && request.uploadListener()) {
+            if (allowedMethods.isEmpty() && request.useCorsPreflight()) {
                 allowedMethods = List.of(method);
             }
             boolean include = include();

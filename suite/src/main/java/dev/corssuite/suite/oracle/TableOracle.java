@@ -58,7 +58,8 @@ public final class TableOracle {
     private static OracleRequest request(PageRequest r) {
         return new OracleRequest(r.opaqueOrigin() ? "null" : origin(r.from()),
                 origin(r.to()) + PATH + (r.query() == null ? "" : "?" + r.query()), r.api(), r.method(), r.headers(),
-                r.credentials(), r.mode(), r.uploadListener(), r.timeoutMillis(), r.body() != null, r.cookie());
+                r.credentials(), r.mode(), r.uploadListener(), r.timeoutMillis(), r.body() != null, r.bodyStream(),
+                r.cookie());
     }
 
     private static OracleAnswer answer(Answer answer) {

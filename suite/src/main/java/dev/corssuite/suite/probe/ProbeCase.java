@@ -15,6 +15,7 @@ public record ProbeCase(
         String method,
         List<List<String>> headers,
         String body,
+        boolean bodyStream,
         String credentials,
         String mode,
         boolean uploadListener,

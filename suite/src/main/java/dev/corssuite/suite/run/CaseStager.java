@@ -43,7 +43,8 @@ public final class CaseStager {
         String url = fleet.endpointUrl(r.to(), token) + (r.query() == null ? "" : "?" + r.query());
         String cookieUrl = r.cookie() == null ? null : fleet.cookieSetterUrl(r.to(), token, r.cookie());
         return new ProbeCase(token, url, r.api(), r.method(),
-                r.headers().stream().map(h -> List.of(h.name(), h.value())).toList(), r.body(), r.credentials(),
+                r.headers().stream().map(h -> List.of(h.name(), h.value())).toList(), r.body(), r.bodyStream(),
+                r.credentials(),
                 r.mode(), r.uploadListener(), r.timeoutMillis(), alone, frameOrigin, r.sandboxed(), r.dataDocument(),
                 cookieUrl, fleet.markUrl(OriginRole.PAGE, token), waitMs, then);
     }

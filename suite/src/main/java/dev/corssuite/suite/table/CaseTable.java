@@ -241,6 +241,10 @@ public final class CaseTable {
         if (request.path("uploadListener").asBoolean(false) && !api.equals("xhr")) {
             problems.add(new TableProblem(file, id, field + ".uploadListener", "only XHR has an upload listener"));
         }
+        if (request.path("bodyStream").asBoolean(false) && (!api.equals("fetch") || !request.has("body"))) {
+            problems.add(new TableProblem(file, id, field + ".bodyStream",
+                    "only a fetch with a body can stream it; set api fetch and a body"));
+        }
         if (request.path("sandboxed").asBoolean(false) && request.path("dataDocument").asBoolean(false)) {
             problems.add(new TableProblem(file, id, field + ".dataDocument",
                     "a data: document is not also a sandboxed frame; choose one"));
@@ -252,6 +256,7 @@ public final class CaseTable {
                 request.path("method").asText("GET"),
                 headerLines(request.path("headers")),
                 request.has("body") ? request.path("body").asText() : null,
+                request.path("bodyStream").asBoolean(false),
                 request.path("credentials").asText("same-origin"),
                 request.path("mode").asText("cors"),
                 request.path("uploadListener").asBoolean(false),

@@ -16,6 +16,7 @@ public record PageRequest(
         String method,
         List<HeaderLine> headers,
         String body,
+        boolean bodyStream,
         String credentials,
         String mode,
         boolean uploadListener,
