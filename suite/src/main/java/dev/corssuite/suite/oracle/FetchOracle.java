@@ -19,9 +19,6 @@ import java.util.Set;
  */
 public final class FetchOracle {
     static final int REDIRECT_LIMIT = 20;
-    private static final Set<String> SAFELISTED_RESPONSE = Set.of("cache-control", "content-language",
-            "content-length", "content-type", "expires", "last-modified", "pragma");
-    private static final Set<String> FORBIDDEN_RESPONSE = Set.of("set-cookie", "set-cookie2");
     private static final Set<String> REQUEST_BODY_HEADERS = Set.of("content-encoding", "content-language",
             "content-location", "content-type");
     private static final Set<Integer> REDIRECT_STATUSES = Set.of(301, 302, 303, 307, 308);
@@ -103,7 +100,7 @@ public final class FetchOracle {
 
         Prediction run() {
             while (true) {
-                String target = originOf(url);
+                String target = Urls.originOf(url);
                 // main fetch
                 if (request.pageOrigin().equals(target) && tainting.equals("basic")) {
                     why.add("same origin as the page: no CORS protocol");
@@ -170,7 +167,7 @@ public final class FetchOracle {
             if (status != 303 && hasBody && request.bodyStream()) {
                 return "a " + status + " redirect cannot resend a stream body";
             }
-            String nextOrigin = originOf(next.toString());
+            String nextOrigin = Urls.originOf(next.toString());
             boolean userinfo = next.getRawUserInfo() != null;
             if (request.mode().equals("cors") && userinfo && !request.pageOrigin().equals(nextOrigin)) {
                 return "CORS mode and the Location to another origin has userinfo";
@@ -178,7 +175,7 @@ public final class FetchOracle {
             if (tainting.equals("cors") && userinfo) {
                 return "response tainting cors and the Location has userinfo";
             }
-            String current = originOf(url);
+            String current = Urls.originOf(url);
             if (!current.equals(nextOrigin) && !request.pageOrigin().equals(current)) {
                 taintedOrigin = true;
             }
@@ -193,7 +190,7 @@ public final class FetchOracle {
                 headers = headers.stream().filter(h -> !h.name().equals("authorization")).toList();
             }
             why.add(status + " to " + nextOrigin + (taintedOrigin ? " (origin tainted: Origin null)" : ""));
-            url = withoutUserinfo(next);
+            url = Urls.withoutUserinfo(next);
             return null;
         }
 
@@ -302,21 +299,10 @@ public final class FetchOracle {
             return "";
         }
 
-        /**
-         * The case's cookie goes along when credentials are included, to its own host, and the cookie rules let it:
-         * it was stored only if set same-site or with SameSite=None; Secure, and is sent cross-site only if None.
-         */
         private boolean cookieSent(String target) {
-            if (request.cookie() == null) {
-                return false;
-            }
             boolean includeCredentials = include() || (credentials.equals("same-origin") && tainting.equals("basic"));
-            String attributes = request.cookie().toLowerCase(Locale.ROOT).replace(" ", "");
-            boolean none = attributes.contains("samesite=none");
-            String setOn = originOf(request.targetUrl());
-            boolean stored = sameSite(request.pageOrigin(), setOn) || (none && attributes.contains("secure"));
-            return includeCredentials && stored && hostOf(target).equals(hostOf(setOn))
-                    && (sameSite(request.pageOrigin(), target) || none);
+            return request.cookie() != null && includeCredentials
+                    && CookieRules.sent(request.cookie(), request.pageOrigin(), Urls.originOf(request.targetUrl()), target);
         }
 
         private Prediction done(OracleAnswer answer) {
@@ -324,7 +310,7 @@ public final class FetchOracle {
                 why.add("no-cors: opaque response, nothing readable");
                 return prediction(Verdict.OPAQUE, null, Set.of());
             }
-            Set<String> readable = tainting.equals("cors") ? corsReadable(answer, credentials) : basicReadable(answer);
+            Set<String> readable = tainting.equals("cors") ? ReadableHeaders.cors(answer, credentials) : ReadableHeaders.basic(answer);
             return prediction(Verdict.ALLOWED, answer.status(), readable);
         }
 
@@ -369,58 +355,5 @@ public final class FetchOracle {
         return null;
     }
 
-    /** "CORS-filtered response": safelisted names plus those exposed. */
-    private static Set<String> corsReadable(OracleAnswer actual, String credentials) {
-        ResponseHeaders headers = new ResponseHeaders(actual.headers());
-        List<String> exposed = headers.tokens("Access-Control-Expose-Headers").orElse(List.of()).stream()
-                .map(n -> n.toLowerCase(Locale.ROOT)).toList();
-        boolean all = !credentials.equals("include") && exposed.contains("*");
-        Set<String> readable = new LinkedHashSet<>();
-        for (String name : headers.names()) {
-            if (FORBIDDEN_RESPONSE.contains(name)) {
-                continue;
-            }
-            if (SAFELISTED_RESPONSE.contains(name) || exposed.contains(name) || all) {
-                readable.add(name);
-            }
-        }
-        return readable;
-    }
 
-    /** A basic (same-origin) response: everything but Set-Cookie. */
-    private static Set<String> basicReadable(OracleAnswer actual) {
-        Set<String> readable = new LinkedHashSet<>(new ResponseHeaders(actual.headers()).names());
-        readable.removeAll(FORBIDDEN_RESPONSE);
-        return readable;
-    }
-
-    /** The serialized origin of an absolute URL (scheme://host:port), or the text itself for "null". */
-    static String originOf(String url) {
-        if (url.equals("null")) {
-            return url;
-        }
-        URI uri = URI.create(url);
-        int port = uri.getPort();
-        boolean defaultPort = port == -1 || (uri.getScheme().equals("http") && port == 80)
-                || (uri.getScheme().equals("https") && port == 443);
-        return uri.getScheme() + "://" + uri.getHost() + (defaultPort ? "" : ":" + port);
-    }
-
-    private static String hostOf(String origin) {
-        return origin.equals("null") ? origin : URI.create(origin).getHost();
-    }
-
-    /** Same site, as cookies see it here: the same host (loopback names have no registrable domain). */
-    private static boolean sameSite(String a, String b) {
-        return hostOf(a).equals(hostOf(b));
-    }
-
-    private static String withoutUserinfo(URI uri) {
-        try {
-            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(), null)
-                    .toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
