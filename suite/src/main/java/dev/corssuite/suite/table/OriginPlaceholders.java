@@ -9,11 +9,11 @@ import java.util.regex.Pattern;
 /**
  * Placeholders in a row's header values, filled in per run: {@code {origin:ROLE}} the serialized origin of a role,
  * {@code {endpoint:ROLE}} this case's endpoint URL on that role's origin, {@code {host:ROLE}} that origin's
- * host:port, {@code {path}} the case endpoint's path (the same on every origin).
+ * host:port, {@code {port:ROLE}} its port, {@code {path}} the case endpoint's path (the same on every origin).
  */
 public final class OriginPlaceholders {
-    static final Pattern PLACEHOLDER = Pattern.compile("\\{(origin|endpoint|host):([a-z-]+)}");
-    private static final Pattern ANY = Pattern.compile("\\{(?:(origin|endpoint|host):([a-z-]+)|path)}");
+    static final Pattern PLACEHOLDER = Pattern.compile("\\{(origin|endpoint|host|port):([a-z-]+)}");
+    private static final Pattern ANY = Pattern.compile("\\{(?:(origin|endpoint|host|port):([a-z-]+)|path)}");
 
     private OriginPlaceholders() {
     }
@@ -35,6 +35,7 @@ public final class OriginPlaceholders {
                 replacement = switch (m.group(1)) {
                     case "origin" -> origin;
                     case "endpoint" -> origin + endpointPath;
+                    case "port" -> origin.substring(origin.lastIndexOf(':') + 1);
                     default -> origin.substring(origin.indexOf("://") + 3);
                 };
             }

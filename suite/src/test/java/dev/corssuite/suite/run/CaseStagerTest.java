@@ -37,6 +37,9 @@ public class CaseStagerTest {
         assertEquals(stager.fill("{origin:page}"), fleet.origin(OriginRole.PAGE));
         assertEquals(stager.fill("{origin:cross-host}, x"), fleet.origin(OriginRole.CROSS_HOST) + ", x");
         assertEquals(stager.fill("*"), "*");
+        String page = fleet.origin(OriginRole.PAGE);
+        assertEquals(stager.fill("http://X:{port:page}"), "http://X:" + page.substring(page.lastIndexOf(':') + 1));
+        assertEquals(stager.fill("u@{host:page}"), "u@" + page.substring("http://".length()));
     }
 
     @Test
