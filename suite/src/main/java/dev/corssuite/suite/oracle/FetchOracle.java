@@ -51,7 +51,8 @@ public final class FetchOracle {
             requests += last.requests();
         }
         return new Prediction(last.verdict(), last.preflight(), last.reached(), last.requestHeaders(), last.status(),
-                last.readable(), last.hops(), preflights, requests, last.preflightCookie(), last.reasons());
+                last.readable(), last.hops(), preflights, requests, last.preflightCookie(), last.preflightOrigins(),
+                last.reasons());
     }
 
     /** One fetch, hop by hop. */
@@ -61,6 +62,7 @@ public final class FetchOracle {
         private final PreflightCache cache;
         private final List<String> why = new ArrayList<>();
         private final List<OracleHop> hops = new ArrayList<>();
+        private final List<String> preflightOrigins = new ArrayList<>();
         private final String credentials;
         private long clock;
         private int preflights;
@@ -211,6 +213,7 @@ public final class FetchOracle {
             }
             String names = String.join(",", unsafe);
             preflights++;
+            preflightOrigins.add(serializedOrigin());
             if (requestHeaders == null) {
                 requestHeaders = names;
             }
@@ -326,7 +329,7 @@ public final class FetchOracle {
 
         private Prediction prediction(Verdict verdict, Integer status, Set<String> readable) {
             return new Prediction(verdict, preflights > 0, !hops.isEmpty(), requestHeaders, status, readable, hops,
-                    preflights, hops.size(), false, why);
+                    preflights, hops.size(), false, preflightOrigins, why);
         }
     }
 

@@ -9,14 +9,15 @@ import java.util.Set;
  * What the Fetch standard says happens to a request (the last of a sequence): the verdict, whether a preflight and
  * the request reach a server, the first preflight's {@code Access-Control-Request-Headers}, the status and
  * readable headers, the requests that arrive ({@code hops}, redirects included), how many preflights and requests
- * the whole sequence sends, and why.
+ * the whole sequence sends, the Origin each preflight of the last request carries, and why.
  */
 public record Prediction(Verdict verdict, boolean preflight, boolean reached, String requestHeaders, Integer status,
                          Set<String> readable, List<OracleHop> hops, int preflights, int requests,
-                         boolean preflightCookie, List<String> reasons) {
+                         boolean preflightCookie, List<String> preflightOrigins, List<String> reasons) {
     public Prediction {
         readable = Set.copyOf(readable);
         hops = List.copyOf(hops);
+        preflightOrigins = List.copyOf(preflightOrigins);
         reasons = List.copyOf(reasons);
     }
 

@@ -76,14 +76,18 @@ public final class TableOracle {
         return new OracleAnswer(answer.status(), filled, answer.delayMillis());
     }
 
+    /** An Origin header value as rows write it: {@code {origin:ROLE}}, {@code null} or empty. */
+    private static String originName(String value) {
+        OriginRole role = value.isEmpty() || value.equals("null") ? null : roleOf(value);
+        return role == null ? value : "{origin:" + role.fileName() + "}";
+    }
+
     /** The requests that arrive, as rows write them: role names and {@code {origin:ROLE}}. */
     static List<Hop> hops(Prediction p) {
         return p.hops().stream().map(h -> {
             OriginRole at = roleOf(h.origin());
-            OriginRole from = h.originHeader().isEmpty() || h.originHeader().equals("null") ? null
-                    : roleOf(h.originHeader());
-            return new Hop(at == null ? h.origin() : at.fileName(), h.method(),
-                    from == null ? h.originHeader() : "{origin:" + from.fileName() + "}", h.headers(), List.of());
+            return new Hop(at == null ? h.origin() : at.fileName(), h.method(), originName(h.originHeader()),
+                    h.headers(), List.of());
         }).toList();
     }
 
@@ -115,6 +119,8 @@ public final class TableOracle {
         compare(out, "requests", e.requests(), p.requests());
         compare(out, "cookie", e.cookie(), p.cookie());
         compare(out, "preflightCookie", e.preflightCookie(), p.preflightCookie());
+        compare(out, "preflightOrigins", e.preflightOrigins(),
+                p.preflightOrigins().stream().map(TableOracle::originName).toList());
         if (!out.isEmpty()) {
             out.add("oracle's reasoning: " + String.join("; ", p.reasons()));
         }

@@ -304,7 +304,15 @@ public final class CaseTable {
                 node.has("cookie") ? Boolean.valueOf(node.path("cookie").asBoolean())
                         : base == null ? null : base.cookie(),
                 node.has("preflightCookie") ? Boolean.valueOf(node.path("preflightCookie").asBoolean())
-                        : base == null ? null : base.preflightCookie());
+                        : base == null ? null : base.preflightCookie(),
+                node.has("preflightOrigins") ? rawStrings(node.path("preflightOrigins"))
+                        : base == null ? null : base.preflightOrigins());
+    }
+
+    private static List<String> rawStrings(JsonNode array) {
+        List<String> result = new ArrayList<>();
+        array.forEach(n -> result.add(n.asText()));
+        return result;
     }
 
     private static List<Hop> hops(JsonNode array) {

@@ -20,18 +20,20 @@ public record Expectation(
         Integer preflights,
         Integer requests,
         Boolean cookie,
-        Boolean preflightCookie) {
+        Boolean preflightCookie,
+        List<String> preflightOrigins) {
 
     public Expectation {
         readable = List.copyOf(readable);
         unreadable = List.copyOf(unreadable);
         hops = hops == null ? null : List.copyOf(hops);
+        preflightOrigins = preflightOrigins == null ? null : List.copyOf(preflightOrigins);
     }
 
     /** The fields of the first version of the table, the others unchecked. */
     public Expectation(Verdict verdict, Boolean preflight, Boolean reached, String requestHeaders, Integer status,
                        List<String> readable, List<String> unreadable) {
         this(verdict, preflight, reached, requestHeaders, status, readable, unreadable, null, null, null, null, null,
-                null);
+                null, null);
     }
 }

@@ -50,6 +50,8 @@ public final class Comparison {
         check(differences, "the last request carried the case's cookie", expected.cookie(), observed.cookie());
         check(differences, "a preflight carried the case's cookie", expected.preflightCookie(),
                 observed.preflightCookie());
+        check(differences, "Origin headers of the preflights", expected.preflightOrigins(),
+                observed.preflightOrigins());
         return differences;
     }
 

@@ -68,6 +68,8 @@ public final class Judge {
                 readable, arrived == null ? null : arrived.method(), hops, preflights, requests,
                 arrived == null ? null : carriesCookie(arrived),
                 journal.stream().filter(r -> r.kind() == RequestKind.PREFLIGHT).anyMatch(Judge::carriesCookie),
+                last.stream().filter(r -> r.kind() == RequestKind.PREFLIGHT)
+                        .map(r -> r.origin().map(originName).orElse("")).toList(),
                 page, journal);
     }
 
