@@ -12,4 +12,7 @@ public interface Engine {
 
     /** Starts a fresh browser; throws {@link BrowserUnavailableException} with an actionable message. */
     BrowserSession start();
+
+    /** Starts a fresh browser whose traffic, loopback included, goes through {@code proxy}; any certificate passes. */
+    BrowserSession start(SessionProxy proxy);
 }

@@ -39,13 +39,22 @@ public final class FirefoxEngine implements Engine {
 
     @Override
     public BrowserSession start() {
-        Path binary = binary().orElseThrow(() -> new BrowserUnavailableException(missing().orElseThrow()));
-        Optional<Path> geckodriver = geckodriver();
-        return geckodriver.isPresent() ? viaGeckodriver(binary, geckodriver.get()) : viaBidi(binary);
+        return start(null);
     }
 
-    private BrowserSession viaGeckodriver(Path binary, Path driver) {
+    @Override
+    public BrowserSession start(SessionProxy proxy) {
+        Path binary = binary().orElseThrow(() -> new BrowserUnavailableException(missing().orElseThrow()));
+        Optional<Path> geckodriver = geckodriver();
+        return geckodriver.isPresent() ? viaGeckodriver(binary, geckodriver.get(), proxy) : viaBidi(binary, proxy);
+    }
+
+    private BrowserSession viaGeckodriver(Path binary, Path driver, SessionProxy proxy) {
         FirefoxOptions options = new FirefoxOptions().setBinary(binary).addArguments("-headless");
+        if (proxy != null) {
+            proxy.firefoxPreferences().forEach(options::addPreference);
+            options.setAcceptInsecureCerts(true);
+        }
         GeckoDriverService service = new GeckoDriverService.Builder().usingDriverExecutable(driver.toFile())
                 .usingAnyFreePort().build();
         try {
@@ -60,8 +69,11 @@ public final class FirefoxEngine implements Engine {
         }
     }
 
-    private BrowserSession viaBidi(Path binary) {
+    private BrowserSession viaBidi(Path binary, SessionProxy proxy) {
         TempDirectory profile = new TempDirectory("cors-firefox-profile");
+        if (proxy != null) {
+            writePreferences(profile.path(), proxy.firefoxPreferences());
+        }
         ChildProcess firefox = ChildProcess.start("firefox", List.of(binary.toString(), "--headless", "--no-remote",
                 "--profile", profile.path().toString(), "--remote-debugging-port", "0"));
         Runnable stop = () -> {
@@ -78,6 +90,18 @@ public final class FirefoxEngine implements Engine {
             stop.run();
             throw e instanceof BrowserUnavailableException ? e
                     : new BrowserUnavailableException("Firefox (" + binary + ") did not open a BiDi session: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static void writePreferences(Path profile, java.util.Map<String, Object> preferences) {
+        StringBuilder userJs = new StringBuilder();
+        preferences.forEach((name, value) -> userJs.append("user_pref(\"").append(name).append("\", ")
+                .append(value instanceof String ? "\"" + value + "\"" : value).append(");\n"));
+        try {
+            java.nio.file.Files.writeString(profile.resolve("user.js"), userJs);
+        } catch (java.io.IOException e) {
+            throw new BrowserUnavailableException("cannot write Firefox preferences in " + profile + ": "
                     + e.getMessage(), e);
         }
     }

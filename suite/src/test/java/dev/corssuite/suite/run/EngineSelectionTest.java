@@ -17,6 +17,11 @@ public class EngineSelectionTest {
         public BrowserSession start() {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public BrowserSession start(dev.corssuite.suite.browser.SessionProxy proxy) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private static final Engine INSTALLED = new FakeEngine("alpha", Optional.empty());
