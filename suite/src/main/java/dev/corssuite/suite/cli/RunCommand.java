@@ -30,8 +30,17 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--results", description = "Allure results folder (default: reports/allure-results)")
     Path results;
 
+    @Option(names = "--target", description = "Verify this running server (http[s]://host:port) against --policy")
+    String target;
+
+    @Option(names = "--policy", description = "The CORS policy the --target server intends (YAML, see README)")
+    Path policy;
+
     @Override
     public Integer call() throws IOException {
+        if (target != null || policy != null) {
+            return dev.corssuite.suite.verify.TargetVerification.run(target, policy, browsers, System.out, System.err);
+        }
         Optional<RunInputs> inputs = RunInputs.resolve(browsers, cases, System.err);
         if (inputs.isEmpty()) {
             return RunInputs.BAD_INPUT;
