@@ -73,13 +73,19 @@ public final class TargetVerification {
         this.out = out;
     }
 
-    /** Validates everything a browser would need before starting one; bad input is one message and exit 2. */
+    /** Runs a verification and returns the exit status: 0 all as intended, 1 findings, 2 bad input. */
     public static int run(String targetText, Path policyFile, String browsers, PrintStream out, PrintStream err)
             throws IOException {
+        return execute(targetText, policyFile, browsers, out, err).exitCode();
+    }
+
+    /** Validates everything a browser would need before starting one; bad input is one message and exit 2. */
+    public static VerifyResult execute(String targetText, Path policyFile, String browsers, PrintStream out,
+                                       PrintStream err) throws IOException {
         if (targetText == null || policyFile == null) {
             err.println(targetText == null ? "--policy needs --target URL (the server to verify)"
                     : "--target needs --policy FILE (what the server intends to allow)");
-            return BAD_INPUT;
+            return VerifyResult.badInput();
         }
         Optional<String> badTarget = targetProblem(targetText);
         List<String> problems = new ArrayList<>();
@@ -92,7 +98,7 @@ public final class TargetVerification {
             settings = RunSettings.fromSystem();
         } catch (IllegalStateException e) {
             err.println(e.getMessage());
-            return BAD_INPUT;
+            return VerifyResult.badInput();
         }
         try {
             policy = PolicyLoader.load(policyFile, settings.fixtures().resolve("schema")
@@ -114,14 +120,14 @@ public final class TargetVerification {
         }
         if (!problems.isEmpty()) {
             problems.forEach(err::println);
-            return BAD_INPUT;
+            return VerifyResult.badInput();
         }
         URI target = URI.create(targetText.replaceAll("/+$", ""));
         try {
             TargetCheck.check(target, policy.endpoints().get(0).path(), policy.timeoutMs()).ifPresent(out::println);
         } catch (TargetUnusableException e) {
             err.println(e.getMessage());
-            return BAD_INPUT;
+            return VerifyResult.badInput();
         }
         engines.skipped().forEach((name, why) -> out.println("skipped " + name + ": " + why));
         return new TargetVerification(policy, target, settings, engines, out).verify();
@@ -153,7 +159,7 @@ public final class TargetVerification {
         return uri.getScheme() + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
     }
 
-    private int verify() throws IOException {
+    private VerifyResult verify() throws IOException {
         List<PlannedRequest> matrix = RequestMatrix.derive(policy);
         String targetOrigin = origin(target);
         long origins = matrix.stream().map(r -> r.from().origin()).distinct().count();
@@ -220,7 +226,8 @@ public final class TargetVerification {
         report.write(dir);
         out.println("Report: " + dir.resolve("verify.md") + " (JSON: " + dir.resolve("verify.json") + ")");
         boolean allAsIntended = outcomes.stream().allMatch(RequestOutcome::allAsIntended);
-        return findings.isEmpty() && allAsIntended && !byEngine.isEmpty() ? OK : FINDINGS;
+        return new VerifyResult(findings.isEmpty() && allAsIntended && !byEngine.isEmpty() ? OK : FINDINGS, findings,
+                outcomes, versions);
     }
 
     private static String authority(String host, int port, String scheme) {

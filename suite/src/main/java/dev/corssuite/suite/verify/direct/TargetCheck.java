@@ -16,6 +16,13 @@ public final class TargetCheck {
 
     /** A note for the user (an untrusted certificate), or empty; throws when the target cannot be verified. */
     public static Optional<String> check(URI target, String path, long timeoutMs) {
+        try {
+            java.net.InetAddress.getAllByName(target.getHost());
+        } catch (java.net.UnknownHostException e) {
+            throw new TargetUnusableException("The target " + target + " cannot be verified: the host name "
+                    + target.getHost() + " does not resolve. Start the server or fix --target; no browser was "
+                    + "started.");
+        }
         RawAnswer answer = new DirectProbe(target, timeoutMs).actual(path, null, "GET", List.of(), null);
         if (!answer.answered()) {
             throw new TargetUnusableException("The target " + target + " cannot be verified: GET " + path + ": "
