@@ -93,9 +93,10 @@ public final class TargetVerification {
         RunSettings settings;
         EngineSelection engines = null;
         CorsPolicy policy = null;
-        System.setProperty("cors.browsers", browsers);
         try {
-            settings = RunSettings.fromSystem();
+            RunSettings system = RunSettings.fromSystem();
+            settings = new RunSettings(system.root(), java.util.Arrays.stream(browsers.split(",")).map(String::trim)
+                    .filter(b -> !b.isEmpty()).toList(), List.of(), system.allureResults());
         } catch (IllegalStateException e) {
             err.println(e.getMessage());
             return VerifyResult.badInput();
