@@ -1,6 +1,7 @@
 package dev.corssuite.suite.browser;
 
 import io.github.bonigarcia.wdm.WebDriverManager;
+import org.openqa.selenium.Capabilities;
 import org.openqa.selenium.SessionNotCreatedException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -75,6 +76,11 @@ public final class ChromiumEngine implements Engine {
             throw new BrowserUnavailableException("Chromium " + browserVersion + " (" + binary + ") did not start "
                     + "under chromedriver " + driverVersion + " (" + driver + "): " + firstLine(e.getMessage()), e);
         }
+    }
+
+    @Override
+    public Capabilities gridCapabilities() {
+        return new ChromeOptions().addArguments(arguments());
     }
 
     static List<String> arguments() {

@@ -1,5 +1,7 @@
 package dev.corssuite.suite.browser;
 
+import org.openqa.selenium.Capabilities;
+
 import java.util.Optional;
 
 /** A browser engine the suite can drive: how to tell whether it is installed, and how to start a session. */
@@ -15,4 +17,7 @@ public interface Engine {
 
     /** Starts a fresh browser whose traffic, loopback included, goes through {@code proxy}; any certificate passes. */
     BrowserSession start(SessionProxy proxy);
+
+    /** What to ask a Selenium Grid for to get this engine's browser, configured as the local one would be. */
+    Capabilities gridCapabilities();
 }

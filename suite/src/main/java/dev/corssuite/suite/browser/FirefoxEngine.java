@@ -1,6 +1,7 @@
 package dev.corssuite.suite.browser;
 
 import io.github.bonigarcia.wdm.WebDriverManager;
+import org.openqa.selenium.Capabilities;
 import org.openqa.selenium.SessionNotCreatedException;
 import org.openqa.selenium.firefox.FirefoxDriver;
 import org.openqa.selenium.firefox.FirefoxOptions;
@@ -47,6 +48,11 @@ public final class FirefoxEngine implements Engine {
         Path binary = binary().orElseThrow(() -> new BrowserUnavailableException(missing().orElseThrow()));
         Optional<Path> geckodriver = geckodriver();
         return geckodriver.isPresent() ? viaGeckodriver(binary, geckodriver.get(), proxy) : viaBidi(binary, proxy);
+    }
+
+    @Override
+    public Capabilities gridCapabilities() {
+        return new FirefoxOptions().addArguments("-headless");
     }
 
     private BrowserSession viaGeckodriver(Path binary, Path driver, SessionProxy proxy) {

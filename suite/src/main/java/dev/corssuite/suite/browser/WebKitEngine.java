@@ -1,5 +1,6 @@
 package dev.corssuite.suite.browser;
 
+import org.openqa.selenium.Capabilities;
 import org.openqa.selenium.MutableCapabilities;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.remote.HttpCommandExecutor;
@@ -46,6 +47,19 @@ public final class WebKitEngine implements Engine {
         return VirtualDisplay.missing().map(why -> "WebKit cannot run: " + why);
     }
 
+    /** On a Grid the node knows where its MiniBrowser is; only the automation flag is asked for. */
+    @Override
+    public Capabilities gridCapabilities() {
+        return capabilities(Map.of("args", List.of("--automation")));
+    }
+
+    private static MutableCapabilities capabilities(Map<String, Object> browserOptions) {
+        MutableCapabilities capabilities = new MutableCapabilities();
+        capabilities.setCapability("browserName", "MiniBrowser");
+        capabilities.setCapability("webkitgtk:browserOptions", browserOptions);
+        return capabilities;
+    }
+
     @Override
     public BrowserSession start() {
         return start(null);
@@ -68,17 +82,16 @@ public final class WebKitEngine implements Engine {
         };
         try {
             awaitListening(port, webDriver);
-            MutableCapabilities capabilities = new MutableCapabilities();
-            capabilities.setCapability("browserName", "MiniBrowser");
             List<String> args = new java.util.ArrayList<>(List.of("--automation"));
             if (proxy != null) {
                 // MiniBrowser's own options: WebKitWebDriver's sslProxy makes it speak TLS to the proxy itself.
                 args.add("--proxy=http://" + proxy.hostPort());
                 args.add("--ignore-tls-errors");
+            }
+            MutableCapabilities capabilities = capabilities(Map.of("binary", miniBrowser.toString(), "args", args));
+            if (proxy != null) {
                 capabilities.setCapability("acceptInsecureCerts", true);
             }
-            capabilities.setCapability("webkitgtk:browserOptions",
-                    Map.of("binary", miniBrowser.toString(), "args", args));
             ClientConfig config = ClientConfig.defaultConfig().baseUri(URI.create("http://127.0.0.1:" + port))
                     .connectionTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(60));
             RemoteWebDriver webkit = new RemoteWebDriver(new HttpCommandExecutor(config), capabilities);

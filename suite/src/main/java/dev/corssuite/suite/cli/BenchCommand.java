@@ -10,6 +10,7 @@ import dev.corssuite.suite.run.RunSettings;
 import dev.corssuite.suite.table.CorsCase;
 import dev.corssuite.suite.verdict.Observation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.List;
@@ -37,9 +38,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--browsers", description = "Comma-separated (default: all installed)", defaultValue = "all")
     String browsers;
 
+    @Mixin
+    PlacementOptions placement;
+
     @Override
     public Integer call() {
-        Optional<RunInputs> inputs = RunInputs.resolve(browsers, "", System.err);
+        Optional<RunInputs> inputs = RunInputs.resolve(placement, browsers, "", System.err);
         if (inputs.isEmpty()) {
             return RunInputs.BAD_INPUT;
         }
@@ -49,7 +53,7 @@ final class BenchCommand implements Callable<Integer> {
                 .filter(c -> c.actual().delayMillis() == 0 && c.preflight().delayMillis() == 0).cases();
         EngineSelection selection = inputs.get().selection();
         boolean met = true;
-        try (OriginFleet fleet = OriginFleet.builder().pages(settings.pages()).start()) {
+        try (OriginFleet fleet = settings.addresses().applyTo(OriginFleet.builder().pages(settings.pages())).start()) {
             System.out.printf("bench: %d cases (rows with a server delay left out), %d rounds per mode%n",
                     rows.size(), rounds);
             for (Engine engine : selection.engines()) {

@@ -1,13 +1,17 @@
 package dev.corssuite.suite.cli;
 
+import dev.corssuite.suite.report.AllureReport;
+import dev.corssuite.suite.report.ReportException;
 import dev.corssuite.suite.run.ConformanceTest;
 import dev.corssuite.suite.run.RunSettings;
 import dev.corssuite.suite.run.RunSummary;
 import org.testng.TestNG;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -19,6 +23,7 @@ import java.util.stream.Stream;
 @Command(name = "run", description = "Run the case table in real browsers; exit 1 when any case differs.")
 final class RunCommand implements Callable<Integer> {
     static final int DIFFERED = 1;
+    static final int NO_REPORT = 3;
 
     @Option(names = "--browsers", description = "Comma-separated: chromium, firefox, webkit (default: all installed)",
             defaultValue = "all")
@@ -30,6 +35,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--results", description = "Allure results folder (default: reports/allure-results)")
     Path results;
 
+    @Option(names = "--report", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Write the HTML report reports/allure-report/index.html (default: yes; --no-report skips it)")
+    boolean report;
+
+    @Mixin
+    PlacementOptions placement;
+
     @Option(names = "--target", description = "Verify this running server (http[s]://host:port) against --policy")
     String target;
 
@@ -39,9 +51,14 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (target != null || policy != null) {
+            if (placement.grid != null || placement.bind != null || placement.advertiseHost != null) {
+                System.err.println("--target/--policy run the browsers on this machine behind a local proxy; "
+                        + "--grid, --bind and --advertise-host do not apply to them yet");
+                return RunInputs.BAD_INPUT;
+            }
             return dev.corssuite.suite.verify.TargetVerification.run(target, policy, browsers, System.out, System.err);
         }
-        Optional<RunInputs> inputs = RunInputs.resolve(browsers, cases, System.err);
+        Optional<RunInputs> inputs = RunInputs.resolve(placement, browsers, cases, System.err);
         if (inputs.isEmpty()) {
             return RunInputs.BAD_INPUT;
         }
@@ -71,7 +88,17 @@ final class RunCommand implements Callable<Integer> {
             Files.writeString(Path.of(jobSummary), summary.matrix().markdown(), java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.APPEND);
         }
-        return summary.allMatched() ? 0 : DIFFERED;
+        int status = summary.allMatched() ? 0 : DIFFERED;
+        if (report) {
+            System.out.println("Generating the HTML report ...");
+            try {
+                System.out.println("Report: " + new AllureReport(settings.root().resolve("reports")).generate(resultsDir));
+            } catch (ReportException | UncheckedIOException e) {
+                System.err.println("The HTML report could not be written: " + e.getMessage());
+                return status == 0 ? NO_REPORT : status;
+            }
+        }
+        return status;
     }
 
     private static void deleteTree(Path dir) throws IOException {

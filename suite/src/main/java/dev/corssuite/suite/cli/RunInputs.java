@@ -15,13 +15,14 @@ import java.util.Optional;
 record RunInputs(RunSettings settings, CaseTable table, EngineSelection selection) {
     static final int BAD_INPUT = 2;
 
-    static Optional<RunInputs> resolve(String browsers, String cases, PrintStream err) {
+    static Optional<RunInputs> resolve(PlacementOptions placement, String browsers, String cases, PrintStream err) {
+        placement.publish();
         System.setProperty("cors.browsers", browsers);
         System.setProperty("cors.cases", cases);
         try {
             RunSettings settings = RunSettings.fromSystem();
             return Optional.of(new RunInputs(settings, CaseTable.load(settings.fixtures()),
-                    EngineSelection.choose(settings.browsers())));
+                    settings.engines()));
         } catch (CaseTableException | IllegalArgumentException | IllegalStateException e) {
             err.println(e.getMessage());
             return Optional.empty();

@@ -32,8 +32,8 @@ public final class ConformanceContext implements AutoCloseable {
         CaseTable all = CaseTable.load(settings.fixtures());
         this.table = settings.caseFilter().isEmpty() ? all
                 : all.filter(c -> settings.caseFilter().contains(c.id()) || settings.caseFilter().contains(c.area()));
-        this.selection = EngineSelection.choose(settings.browsers());
-        this.fleet = OriginFleet.builder().pages(settings.pages()).start();
+        this.selection = settings.engines();
+        this.fleet = settings.addresses().applyTo(OriginFleet.builder().pages(settings.pages())).start();
     }
 
     public CaseTable table() {

@@ -3,6 +3,8 @@ package dev.corssuite.suite.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.corssuite.origins.RecordedRequest;
+import dev.corssuite.origins.RequestKind;
 import dev.corssuite.suite.browser.Engine;
 import dev.corssuite.suite.table.CorsCase;
 import dev.corssuite.suite.table.Deviation;
@@ -91,10 +93,7 @@ public class ConformanceTest {
         }
         Observation observed = outcome.observations().get(caseId);
         result.setAttribute(OBSERVED, observed.verdict().name());
-        Allure.addAttachment("row (" + row.file() + ")", "application/json", JSON.writeValueAsString(row), ".json");
-        Allure.addAttachment("page result", "application/json", JSON.writeValueAsString(observed.page()), ".json");
-        Allure.addAttachment("requests the server received", "application/json",
-                JSON.writeValueAsString(observed.journal()), ".json");
+        attachEvidence(row, observed);
 
         String where = browser + " " + outcome.version() + ", case " + caseId + " (" + row.file() + ")";
         List<String> fromSpec = Comparison.differences(row.expect(), observed);
@@ -117,6 +116,31 @@ public class ConformanceTest {
         }
         throw new AssertionError(where + ": differs from the spec and from its recorded deviation: "
                 + String.join("; ", fromDeviation));
+    }
+
+    /** The row, then one step per stage: what the server was set to answer, what it received, what the page saw. */
+    private static void attachEvidence(CorsCase row, Observation observed) {
+        Allure.addAttachment("row (" + row.file() + ")", "application/json", json(row), ".json");
+        stage("preflight", row.preflight(), observed, RequestKind.PREFLIGHT);
+        stage("actual request", row.actual(), observed, RequestKind.ACTUAL);
+        Allure.step("page: " + observed.verdict(), () ->
+                Allure.addAttachment("page result", "application/json", json(observed.page()), ".json"));
+    }
+
+    private static void stage(String name, Object answer, Observation observed, RequestKind kind) {
+        List<RecordedRequest> received = observed.journal().stream().filter(r -> r.kind() == kind).toList();
+        Allure.step(name + ": " + (received.isEmpty() ? "not received" : received.size() + " received"), () -> {
+            Allure.addAttachment("answer the server was set to give", "application/json", json(answer), ".json");
+            Allure.addAttachment("requests the server received", "application/json", json(received), ".json");
+        });
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return String.valueOf(value);
+        }
     }
 
     @AfterClass(alwaysRun = true)

@@ -3,6 +3,8 @@ package dev.corssuite.suite.run;
 import dev.corssuite.suite.browser.ChromiumEngine;
 import dev.corssuite.suite.browser.Engine;
 import dev.corssuite.suite.browser.FirefoxEngine;
+import dev.corssuite.suite.browser.GridEngine;
+import dev.corssuite.suite.browser.SeleniumGrid;
 import dev.corssuite.suite.browser.WebKitEngine;
 
 import java.util.ArrayList;
@@ -22,6 +24,11 @@ public record EngineSelection(List<Engine> engines, Map<String, String> skipped)
 
     public static EngineSelection choose(List<String> requested) {
         return choose(requested, known());
+    }
+
+    /** The known engines with their browsers on the Grid; "all" means every engine the Grid's nodes offer. */
+    public static EngineSelection onGrid(List<String> requested, SeleniumGrid grid) {
+        return choose(requested, known().stream().<Engine>map(e -> new GridEngine(e, grid)).toList());
     }
 
     static EngineSelection choose(List<String> requested, List<Engine> known) {

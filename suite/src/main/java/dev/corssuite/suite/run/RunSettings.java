@@ -1,5 +1,6 @@
 package dev.corssuite.suite.run;
 
+import dev.corssuite.suite.browser.SeleniumGrid;
 import dev.corssuite.suite.browser.Settings;
 
 import java.nio.file.Files;
@@ -10,10 +11,12 @@ import java.util.Optional;
 
 /**
  * What a run reads from system properties (or environment): the project root holding {@code fixtures/}, the
- * browsers to use ({@code cors.browsers}, "all" for every installed one) and an optional case filter
- * ({@code cors.cases}: ids or areas, comma-separated).
+ * browsers to use ({@code cors.browsers}, "all" for every installed one), an optional case filter
+ * ({@code cors.cases}: ids or areas, comma-separated), an optional Selenium Grid ({@code cors.grid}) and where the
+ * origins listen ({@code cors.bind}, {@code cors.advertise-host}).
  */
-public record RunSettings(Path root, List<String> browsers, List<String> caseFilter, Path allureResults) {
+public record RunSettings(Path root, List<String> browsers, List<String> caseFilter, Path allureResults,
+                          Optional<String> grid, OriginAddresses addresses) {
 
     public static RunSettings fromSystem() {
         Path root = Settings.get("cors.root").map(Path::of).orElseGet(RunSettings::findRoot).toAbsolutePath().normalize();
@@ -24,11 +27,19 @@ public record RunSettings(Path root, List<String> browsers, List<String> caseFil
         return new RunSettings(root,
                 split(Settings.get("cors.browsers").orElse("all")),
                 split(Settings.get("cors.cases").orElse("")),
-                Path.of(Optional.ofNullable(System.getProperty("allure.results.directory")).orElse("allure-results")));
+                Path.of(Optional.ofNullable(System.getProperty("allure.results.directory")).orElse("allure-results")),
+                Settings.get("cors.grid"),
+                OriginAddresses.of(Settings.get("cors.bind"), Settings.get("cors.advertise-host")));
     }
 
     public Path fixtures() {
         return root.resolve("fixtures");
+    }
+
+    /** The engines this run asks for, on the Grid when one is set; throws IllegalArgumentException if unusable. */
+    public EngineSelection engines() {
+        return grid.map(url -> EngineSelection.onGrid(browsers, SeleniumGrid.connect(url)))
+                .orElseGet(() -> EngineSelection.choose(browsers));
     }
 
     public Path pages() {

@@ -96,7 +96,8 @@ public final class TargetVerification {
         try {
             RunSettings system = RunSettings.fromSystem();
             settings = new RunSettings(system.root(), java.util.Arrays.stream(browsers.split(",")).map(String::trim)
-                    .filter(b -> !b.isEmpty()).toList(), List.of(), system.allureResults());
+                    .filter(b -> !b.isEmpty()).toList(), List.of(), system.allureResults(), Optional.empty(),
+                    system.addresses());
         } catch (IllegalStateException e) {
             err.println(e.getMessage());
             return VerifyResult.badInput();

@@ -2,6 +2,7 @@ package dev.corssuite.suite.run;
 
 import dev.corssuite.suite.browser.BrowserSession;
 import dev.corssuite.suite.browser.Engine;
+import org.openqa.selenium.Capabilities;
 import org.testng.annotations.Test;
 
 import java.util.List;
@@ -20,6 +21,11 @@ public class EngineSelectionTest {
 
         @Override
         public BrowserSession start(dev.corssuite.suite.browser.SessionProxy proxy) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Capabilities gridCapabilities() {
             throw new UnsupportedOperationException();
         }
     }

@@ -1,0 +1,66 @@
+package dev.corssuite.suite.browser;
+
+import org.openqa.selenium.Capabilities;
+import org.openqa.selenium.SessionNotCreatedException;
+import org.openqa.selenium.remote.RemoteWebDriver;
+import org.openqa.selenium.remote.http.ClientConfig;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * An engine whose browser runs on a {@link SeleniumGrid} node instead of this machine: the local engine says which
+ * capabilities to ask for; whether it is installed here does not matter.
+ */
+public final class GridEngine implements Engine {
+    // A Grid queues a new-session request while every slot is busy; a run waits this long, not the Grid's 5 minutes.
+    private static final Duration NEW_SESSION = Duration.ofMinutes(2);
+
+    private final Engine engine;
+    private final SeleniumGrid grid;
+
+    public GridEngine(Engine engine, SeleniumGrid grid) {
+        this.engine = engine;
+        this.grid = grid;
+    }
+
+    @Override
+    public String name() {
+        return engine.name();
+    }
+
+    @Override
+    public Optional<String> missing() {
+        String browserName = engine.gridCapabilities().getBrowserName();
+        return grid.offers(browserName) ? Optional.empty()
+                : Optional.of(grid + " has no node offering browserName '" + browserName + "' (offered: "
+                        + (grid.offered().isEmpty() ? "none" : String.join(", ", grid.offered())) + ")");
+    }
+
+    @Override
+    public Capabilities gridCapabilities() {
+        return engine.gridCapabilities();
+    }
+
+    /** A Grid node cannot reach a proxy on this machine's loopback, so verifying a server runs locally only. */
+    @Override
+    public BrowserSession start(SessionProxy proxy) {
+        throw new BrowserUnavailableException(name() + " on " + grid + " cannot use the suite's local proxy; "
+                + "run --target/--policy without --grid");
+    }
+
+    @Override
+    public BrowserSession start() {
+        try {
+            RemoteWebDriver driver = (RemoteWebDriver) RemoteWebDriver.builder()
+                    .oneOf(engine.gridCapabilities())
+                    .config(ClientConfig.defaultConfig().baseUrl(grid.url()).readTimeout(NEW_SESSION))
+                    .build();
+            return new WebDriverSession(name(), driver.getCapabilities().getBrowserVersion(), grid.toString(), driver,
+                    () -> { });
+        } catch (SessionNotCreatedException e) {
+            throw new BrowserUnavailableException(grid + " could not start " + name() + ": "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.corssuite.suite.cli;
+
+import picocli.CommandLine.Option;
+
+/** Where the browsers run and where the origins listen; shared by every command that starts browsers. */
+final class PlacementOptions {
+    @Option(names = "--grid", paramLabel = "URL",
+            description = "Run the browsers on this Selenium Grid (hub or standalone), e.g. http://grid:4444")
+    String grid;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "Address the origins listen on (default 127.0.0.1; 0.0.0.0 for all interfaces)")
+    String bind;
+
+    @Option(names = "--advertise-host", paramLabel = "HOST[,HOST2]",
+            description = "Host name(s) the browsers use to reach the origins (default localhost,127.0.0.1); "
+                    + "the second one serves the cross-host origins")
+    String advertiseHost;
+
+    /** Hands the options to the run, which reads them as settings. */
+    void publish() {
+        set("cors.grid", grid);
+        set("cors.bind", bind);
+        set("cors.advertise-host", advertiseHost);
+    }
+
+    private static void set(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
+        }
+    }
+}

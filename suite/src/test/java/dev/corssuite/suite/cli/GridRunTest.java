@@ -1,0 +1,130 @@
+package dev.corssuite.suite.cli;
+
+import dev.corssuite.suite.browser.ChildProcess;
+import dev.corssuite.suite.browser.Executables;
+import dev.corssuite.suite.cli.CliProcess.Outcome;
+import dev.corssuite.suite.table.CaseTable;
+import org.testng.annotations.AfterClass;
+import org.testng.annotations.BeforeClass;
+import org.testng.annotations.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertTrue;
+import static org.testng.Assert.fail;
+
+/**
+ * The suite run through a real Selenium Grid: the Grid standalone server from Maven Central (module grid-server),
+ * started here with this machine's chromedriver as its only node; the origins bind all interfaces and are advertised
+ * under this machine's host name.
+ */
+public class GridRunTest {
+    private static final Path GRID_CLASSPATH = Path.of(System.getProperty("cors.root", ".."))
+            .resolve("grid-server").resolve("target").resolve("classpath.txt");
+
+    private ChildProcess grid;
+    private String gridUrl;
+
+    @BeforeClass(groups = "browser")
+    public void startGrid() throws IOException {
+        if (!Files.isRegularFile(GRID_CLASSPATH)) {
+            fail(GRID_CLASSPATH + " is missing; build from the project root (mvn install) so module grid-server "
+                    + "resolves the Grid server");
+        }
+        Path chromedriver = Executables.find(List.of("chromedriver")).orElseThrow(
+                () -> new AssertionError("no chromedriver on PATH: sudo apt-get install chromium-driver"));
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        gridUrl = "http://127.0.0.1:" + port;
+        grid = ChildProcess.start("selenium-grid", List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", Files.readString(GRID_CLASSPATH).trim(), "org.openqa.selenium.grid.Main", "standalone",
+                "--host", "127.0.0.1", "--port", String.valueOf(port),
+                "--selenium-manager", "false", "--detect-drivers", "false",
+                "--driver-configuration", "display-name=chromium", "max-sessions=1",
+                "stereotype={\"browserName\":\"chrome\"}", "webdriver-executable=" + chromedriver));
+        grid.awaitLine(line -> line.contains("Started Selenium Standalone"), Duration.ofSeconds(90));
+    }
+
+    @AfterClass(alwaysRun = true, groups = "browser")
+    public void stopGrid() {
+        if (grid != null) {
+            grid.close();
+        }
+    }
+
+    /** Two names for this machine of the same address kind, so Local Network Access does not step in. */
+    private static String advertisedHosts() throws IOException {
+        String name = InetAddress.getLocalHost().getHostName();
+        InetAddress address = InetAddress.getByName(name);
+        if (name.equals("localhost")) {
+            return "localhost,127.0.0.1";
+        }
+        return address.isLoopbackAddress() ? name + ",localhost" : name + "," + address.getHostAddress();
+    }
+
+    @Test(groups = "browser")
+    public void theWholeTableRunsThroughTheGridAndMatches() throws Exception {
+        Path root = CliProcess.copyOfProject();
+        int rows = CaseTable.load(root.resolve("fixtures")).size();
+        String hosts = advertisedHosts();
+        Outcome outcome = CliProcess.run(root, "run", "--browsers", "chromium", "--grid", gridUrl,
+                "--bind", "0.0.0.0", "--advertise-host", hosts, "--results", root.resolve("results").toString(), "--no-report");
+        assertEquals(outcome.exit(), 0, outcome.output());
+        Matcher summary = Pattern.compile("chromium +(\\d+) matched, 0 differed, (\\d+) known deviations, 0 errors")
+                .matcher(outcome.output());
+        assertTrue(summary.find(), outcome.output());
+        assertEquals(Integer.parseInt(summary.group(1)) + Integer.parseInt(summary.group(2)), rows, outcome.output());
+        assertTrue(outcome.output().contains("Selenium Grid " + gridUrl), outcome.output());
+        String firstHost = hosts.split(",")[0].toLowerCase();
+        try (var results = Files.list(root.resolve("results"))) {
+            boolean pageOnAdvertisedHost = results.filter(p -> p.toString().endsWith("-attachment.json")
+                    || p.toString().endsWith("-attachment.txt")).anyMatch(p -> contains(p, "http://" + firstHost + ":"));
+            assertTrue(pageOnAdvertisedHost, "the attachments name the page origin on " + firstHost);
+        }
+    }
+
+    @Test(groups = "browser")
+    public void anUnreachableGridIsOneErrorBeforeAnyCase() throws Exception {
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        }
+        Path root = CliProcess.copyOfProject();
+        Outcome outcome = CliProcess.run(root, "run", "--grid", "http://127.0.0.1:" + closedPort,
+                "--results", root.resolve("results").toString(), "--no-report");
+        assertEquals(outcome.exit(), 2, outcome.output());
+        assertTrue(outcome.output().contains("Selenium Grid at http://127.0.0.1:" + closedPort + " is not reachable"),
+                outcome.output());
+        assertTrue(outcome.output().lines().count() <= 2, "one message, not one per case: " + outcome.output());
+    }
+
+    @Test(groups = "browser")
+    public void aBrowserTheGridDoesNotOfferIsNamed() throws Exception {
+        Path root = CliProcess.copyOfProject();
+        Outcome outcome = CliProcess.run(root, "run", "--browsers", "firefox", "--grid", gridUrl,
+                "--results", root.resolve("results").toString(), "--no-report");
+        assertEquals(outcome.exit(), 2, outcome.output());
+        assertTrue(outcome.output().contains("has no node offering browserName 'firefox' (offered: chrome)"),
+                outcome.output());
+    }
+
+    private static boolean contains(Path file, String text) {
+        try {
+            return Files.readString(file).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
