@@ -1,5 +1,5 @@
 // An API behind the `cors` middleware, configured as the scenario named on the command line.
-// Prints "listening on PORT" once bound (port 0: the kernel picks a free one).
+// Listens on $PORT (default 0: the kernel picks a free one) and prints "listening on PORT" once bound.
 'use strict';
 const express = require('express');
 const cors = require('cors');
@@ -40,4 +40,4 @@ app.all('/api/items', (req, res) => {
   res.set('X-Total-Count', '3');
   res.json({items: []});
 });
-const server = app.listen(0, '127.0.0.1', () => console.log('listening on ' + server.address().port));
+const server = app.listen(Number(process.env.PORT || 0), '127.0.0.1', () => console.log('listening on ' + server.address().port));

@@ -39,7 +39,8 @@ public class SelfCheckTest {
 
     private static Path policy(String token) throws Exception {
         Path file = Files.createTempFile("self-check", ".yaml");
-        Files.writeString(file, ServerVerificationTest.POLICY.replace("/api/items", "/cors/" + token));
+        String example = Files.readString(ServerVerificationTest.EXAMPLE_POLICY);
+        Files.writeString(file, example.replace("path: /api/items", "path: /cors/" + token));
         return file;
     }
 
