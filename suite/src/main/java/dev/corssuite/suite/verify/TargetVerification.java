@@ -217,8 +217,8 @@ public final class TargetVerification {
             DirectAnswers answers = direct.get(r.id());
             outcomes.add(new RequestOutcome(r, PolicyIntent.predict(policy, r, targetOrigin, policy.timeoutMs()),
                     answers, fromAnswers(r, targetOrigin, answers), observed,
-                    browsable(r.from()) ? null : "not run in browsers: the proxy's TLS (Java) cannot serve the "
-                            + "host name " + r.from().host() + "; checked without a browser only"));
+                    browsable(r.from()) ? null : "the proxy's TLS (Java) cannot serve the host name "
+                            + r.from().host()));
         }
         List<Finding> findings = FindingDetector.detect(policy, outcomes, errorAnswer,
                 "GET " + errorPath + " with Origin: " + allowedOrigin);

@@ -2,7 +2,7 @@ package dev.corssuite.suite.verify.matrix;
 
 /** Why an origin is in the matrix: allowed by the policy, or one of the hostile shapes a sloppy check lets in. */
 public enum OriginKind {
-    ALLOWED("allowed by the policy"),
+    ALLOWED("an origin the policy allows"),
     STRANGER("an unrelated origin"),
     NULL("the opaque origin null (sandboxed frame)"),
     PREFIX("look-alike: a prefix glued to the host"),
