@@ -40,4 +40,6 @@ app.all('/api/items', (req, res) => {
   res.set('X-Total-Count', '3');
   res.json({items: []});
 });
+// Never answers: the suite must give up after its timeout.
+app.all('/api/hang', () => {});
 const server = app.listen(Number(process.env.PORT || 0), '127.0.0.1', () => console.log('listening on ' + server.address().port));

@@ -262,7 +262,8 @@ public final class TargetVerification {
 
     private Map<String, DirectAnswers> directAnswers(List<PlannedRequest> matrix) {
         DirectProbe probe = new DirectProbe(target, policy.timeoutMs());
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+        // Wide enough that a hanging endpoint costs about one timeout, not one per request.
+        ExecutorService pool = Executors.newFixedThreadPool(64);
         try {
             Map<String, Future<DirectAnswers>> pending = new LinkedHashMap<>();
             for (PlannedRequest r : matrix) {

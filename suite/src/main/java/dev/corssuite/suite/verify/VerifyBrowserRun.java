@@ -20,8 +20,8 @@ import java.util.function.BiFunction;
 
 /**
  * Runs planned requests in one browser: the probe page on a neutral top origin, each request from a frame of its
- * origin (sandboxed for {@code null}), batches of {@value #BATCH} per script call; the stage comes from what the
- * proxy saw reach the target.
+ * origin (sandboxed for {@code null}), batches per endpoint of up to {@value #BATCH} per script call; the stage comes
+ * from what the proxy saw reach the target.
  */
 final class VerifyBrowserRun {
     static final int BATCH = 100;
@@ -39,8 +39,7 @@ final class VerifyBrowserRun {
         }
         Map<String, Observation> observations = new LinkedHashMap<>();
         long started = System.nanoTime();
-        for (int from = 0; from < requests.size(); from += BATCH) {
-            List<PlannedRequest> batch = requests.subList(from, Math.min(requests.size(), from + BATCH));
+        for (List<PlannedRequest> batch : batches(requests)) {
             List<ProbeCase> cases = new ArrayList<>();
             for (PlannedRequest r : batch) {
                 cases.add(new ProbeCase(caseId(session, r), urlFor.apply(r, caseId(session, r)), "fetch", r.method(),
@@ -56,6 +55,22 @@ final class VerifyBrowserRun {
                     (System.nanoTime() - started) / 1e9);
         }
         return observations;
+    }
+
+    /**
+     * Up to {@value #BATCH} requests per script call, one endpoint per call: a browser opens few connections per
+     * host, so a hanging endpoint would starve requests to the others queued behind it in the same call.
+     */
+    static List<List<PlannedRequest>> batches(List<PlannedRequest> requests) {
+        Map<String, List<PlannedRequest>> byPath = new LinkedHashMap<>();
+        requests.forEach(r -> byPath.computeIfAbsent(r.path(), p -> new ArrayList<>()).add(r));
+        List<List<PlannedRequest>> batches = new ArrayList<>();
+        for (List<PlannedRequest> sameEndpoint : byPath.values()) {
+            for (int from = 0; from < sameEndpoint.size(); from += BATCH) {
+                batches.add(sameEndpoint.subList(from, Math.min(sameEndpoint.size(), from + BATCH)));
+            }
+        }
+        return batches;
     }
 
     /** Unique per engine, so the traffic of two browsers never mixes. */

@@ -157,8 +157,13 @@ final class VerifyReport {
             r.put("credentials", o.request().credentials());
             r.put("intent", o.intent().verdict().name());
             Map<String, String> verdicts = new LinkedHashMap<>();
-            o.browsers().forEach((engine, obs) -> verdicts.put(engine, obs.verdict().name()));
+            Map<String, Long> ms = new LinkedHashMap<>();
+            o.browsers().forEach((engine, obs) -> {
+                verdicts.put(engine, obs.verdict().name());
+                ms.put(engine, obs.page().ms());
+            });
             r.put("browsers", verdicts);
+            r.put("browserMs", ms);
             if (o.notInBrowsers() != null) {
                 r.put("notInBrowsers", o.notInBrowsers());
             }

@@ -133,6 +133,38 @@ public class ServerVerificationTest {
         }
     }
 
+    @Test
+    public void aHangingEndpointCostsItsTimeoutPerRequestAndIsReported() throws Exception {
+        long timeout = 5000;
+        Path withHang = java.nio.file.Files.createTempFile("policy", ".yaml");
+        String example = java.nio.file.Files.readString(EXAMPLE_POLICY);
+        assertTrue(example.contains("timeoutMs: " + timeout), "the example policy's timeout changed");
+        java.nio.file.Files.writeString(withHang, example.replace("  - path: /api/items",
+                "  - path: /api/items\n  - path: /api/hang"));
+        try (ExpressServer express = new ExpressServer("correct")) {
+            long started = System.nanoTime();
+            VerifyResult result = verify(express.url(), withHang, oneBrowser);
+            long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+            assertEquals(result.kinds(), EnumSet.of(FindingKind.NO_ANSWER), result.findings().toString());
+            List<RequestOutcome> hanging = result.outcomes().stream()
+                    .filter(o -> o.request().path().equals("/api/hang")).toList();
+            assertTrue(hanging.size() > 20, "requests to /api/hang: " + hanging.size());
+            for (RequestOutcome o : hanging) {
+                if (o.intendedAllowed()) {
+                    assertTrue(!o.direct().actual().answered() && o.direct().actual().ms() < timeout + 1500,
+                            o.request().describe() + ": " + o.direct().actual());
+                    o.browsers().values().forEach(obs -> {
+                        assertEquals(obs.verdict(), dev.corssuite.suite.table.Verdict.TIMEOUT);
+                        assertTrue(obs.page().ms() < timeout + 1500, "took " + obs.page().ms() + " ms");
+                    });
+                }
+            }
+            result.outcomes().stream().filter(o -> o.request().path().equals("/api/items"))
+                    .forEach(o -> assertTrue(o.allAsIntended(), o.request().describe()));
+            assertTrue(seconds < 90, "the whole run took " + seconds + " s");
+        }
+    }
+
     @DataProvider
     public Object[][] misconfiguredExpress() {
         return new Object[][] {

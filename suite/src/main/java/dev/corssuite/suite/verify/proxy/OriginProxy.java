@@ -112,6 +112,7 @@ public final class OriginProxy implements AutoCloseable {
     private void serve(Socket client) {
         try (client) {
             client.setSoTimeout(upstreamTimeoutMs + 30_000);
+            client.setTcpNoDelay(true);
             // Heads are read unbuffered, byte by byte, so no bytes of a following TLS handshake are swallowed.
             InputStream raw = client.getInputStream();
             int first = raw.read();
@@ -134,15 +135,16 @@ public final class OriginProxy implements AutoCloseable {
     }
 
     private void handle(Socket connection, InputStream in) throws IOException {
-        RequestHead head = RequestHead.read(in);
-        if (head == null) {
-            return;
-        }
-        if (head.method().equals("CONNECT")) {
-            tunnel(connection, in, head.target().toLowerCase(java.util.Locale.ROOT));
-        } else {
+        for (RequestHead head = RequestHead.read(in); head != null; head = RequestHead.read(in)) {
+            if (head.method().equals("CONNECT")) {
+                tunnel(connection, in, head.target().toLowerCase(java.util.Locale.ROOT));
+                return;
+            }
             AbsoluteTarget target = AbsoluteTarget.parse(head.target());
-            forward(head, in, connection.getOutputStream(), target.authority(), target.path(), target.query());
+            if (!forward(head, in, connection.getOutputStream(), target.authority(), target.path(), target.query())
+                    || head.closes()) {
+                return;
+            }
         }
     }
 
@@ -169,23 +171,25 @@ public final class OriginProxy implements AutoCloseable {
         String host = authority.substring(0, authority.lastIndexOf(':'));
         try (SSLSocket tls = serverTls(client, null)) {
             InputStream tlsIn = tls.getInputStream();
-            RequestHead head = RequestHead.read(tlsIn);
-            if (head == null) {
-                return;
+            for (RequestHead head = RequestHead.read(tlsIn); head != null; head = RequestHead.read(tlsIn)) {
+                AbsoluteTarget target = AbsoluteTarget.parse(head.target().startsWith("/")
+                        ? "https://" + host + head.target() : head.target());
+                if (!forward(head, tlsIn, tls.getOutputStream(), authority, target.path(), target.query())
+                        || head.closes()) {
+                    return;
+                }
             }
-            AbsoluteTarget target = AbsoluteTarget.parse(head.target().startsWith("/")
-                    ? "https://" + host + head.target() : head.target());
-            forward(head, tlsIn, tls.getOutputStream(), authority, target.path(), target.query());
         }
     }
 
-    private void forward(RequestHead head, InputStream in, OutputStream out, String authority, String path,
-                         String query) throws IOException {
+    /** Passes one request on and its answer back; returns whether the browser's connection may be used again. */
+    private boolean forward(RequestHead head, InputStream in, OutputStream out, String authority, String path,
+                            String query) throws IOException {
         boolean toPages = pageAuthorities.contains(authority);
         boolean toTarget = !toPages && authority.equals(targetAuthority);
         if (!toPages && !toTarget && !passThrough.contains(authority)) {
             refuse(out, 403, "cors-suite proxy: " + authority + " is not part of this run");
-            return;
+            return false;
         }
         if (toTarget) {
             String id = TargetTraffic.idIn(query);
@@ -201,18 +205,18 @@ public final class OriginProxy implements AutoCloseable {
             upstream = connect(toPages ? pageServer : address(authority), toTarget && targetTls, authority);
         } catch (IOException e) {
             refuse(out, 502, "cors-suite proxy: cannot reach " + authority + ": " + e.getMessage());
-            return;
+            return false;
         }
         open.add(upstream);
         try (upstream) {
             upstream.setSoTimeout(upstreamTimeoutMs);
-            OutputStream up = upstream.getOutputStream();
+            upstream.setTcpNoDelay(true);
+            OutputStream up = new java.io.BufferedOutputStream(upstream.getOutputStream());
             head.writeForUpstream(up, (path == null || path.isEmpty() ? "/" : path)
                     + (query == null ? "" : "?" + query));
-            copyLimited(in, up, head.contentLength());
+            ResponseCopy.copyExactly(in, up, head.contentLength());
             up.flush();
-            upstream.getInputStream().transferTo(out);
-            out.flush();
+            return ResponseCopy.copy(upstream.getInputStream(), out, head.method());
         } finally {
             open.remove(upstream);
         }
@@ -225,21 +229,9 @@ public final class OriginProxy implements AutoCloseable {
         out.flush();
     }
 
-    private static void copyLimited(InputStream in, OutputStream out, long length) throws IOException {
-        byte[] buffer = new byte[8192];
-        long left = length;
-        while (left > 0) {
-            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-            if (n < 0) {
-                throw new IOException("request body ended early");
-            }
-            out.write(buffer, 0, n);
-            left -= n;
-        }
-    }
-
     private Socket connect(InetSocketAddress address, boolean tls, String authority) throws IOException {
         Socket socket = new Socket();
+        socket.setTcpNoDelay(true);
         socket.connect(address, CONNECT_TIMEOUT_MS);
         if (!tls) {
             return socket;

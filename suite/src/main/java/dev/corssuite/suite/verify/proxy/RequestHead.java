@@ -63,6 +63,11 @@ record RequestHead(String method, String target, String version, List<HeaderLine
         return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(HeaderLine::value).findFirst();
     }
 
+    /** The browser asked to close the connection after this request. */
+    boolean closes() {
+        return header("Connection").map(v -> v.toLowerCase(Locale.ROOT).contains("close")).orElse(false);
+    }
+
     long contentLength() {
         return header("Content-Length").map(String::trim).map(Long::parseLong).orElse(0L);
     }
