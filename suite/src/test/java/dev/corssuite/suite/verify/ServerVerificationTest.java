@@ -122,6 +122,8 @@ public class ServerVerificationTest {
                 EnumSet.of(ORIGIN_REFLECTED, LOOKALIKE_ALLOWED, MISSING_VARY)},
             {"preflight-gaps", EnumSet.of(PREFLIGHT_WITHOUT_CREDENTIALS, MAX_AGE_ABOVE_CAPS,
                 POLICY_ALLOWS_SERVER_REJECTS), EnumSet.of(ORIGIN_REFLECTED, OPTIONS_NOT_ROUTED)},
+            {"preflight-redirect", EnumSet.of(PREFLIGHT_REFUSED, POLICY_ALLOWS_SERVER_REJECTS),
+                EnumSet.of(ORIGIN_REFLECTED, OPTIONS_NOT_ROUTED, NO_CORS_ON_ERRORS)},
         };
     }
 
