@@ -41,6 +41,11 @@ public final class ChromiumEngine implements Engine {
 
     @Override
     public BrowserSession start() {
+        return start(null);
+    }
+
+    @Override
+    public BrowserSession start(SessionProxy proxy) {
         Path binary = binary().orElseThrow(() -> new BrowserUnavailableException(missing().orElseThrow()));
         String browserVersion = Executables.versionLine(binary).flatMap(Executables::versionNumber)
                 .orElseThrow(() -> new BrowserUnavailableException(binary + " --version printed no version; is it a "
@@ -51,6 +56,11 @@ public final class ChromiumEngine implements Engine {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(binary.toFile());
         options.addArguments(arguments());
+        if (proxy != null) {
+            // <-loopback> removes Chromium's implicit bypass, so localhost targets are proxied (and recorded) too.
+            options.addArguments("--proxy-server=http://" + proxy.hostPort(), "--proxy-bypass-list=<-loopback>");
+            options.setAcceptInsecureCerts(true);
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(driver.toFile())
                 .usingAnyFreePort()

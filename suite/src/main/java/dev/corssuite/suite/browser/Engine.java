@@ -15,6 +15,9 @@ public interface Engine {
     /** Starts a fresh browser; throws {@link BrowserUnavailableException} with an actionable message. */
     BrowserSession start();
 
+    /** Starts a fresh browser whose traffic, loopback included, goes through {@code proxy}; any certificate passes. */
+    BrowserSession start(SessionProxy proxy);
+
     /** What to ask a Selenium Grid for to get this engine's browser, configured as the local one would be. */
     Capabilities gridCapabilities();
 }

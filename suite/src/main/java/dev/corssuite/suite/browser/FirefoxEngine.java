@@ -40,9 +40,14 @@ public final class FirefoxEngine implements Engine {
 
     @Override
     public BrowserSession start() {
+        return start(null);
+    }
+
+    @Override
+    public BrowserSession start(SessionProxy proxy) {
         Path binary = binary().orElseThrow(() -> new BrowserUnavailableException(missing().orElseThrow()));
         Optional<Path> geckodriver = geckodriver();
-        return geckodriver.isPresent() ? viaGeckodriver(binary, geckodriver.get()) : viaBidi(binary);
+        return geckodriver.isPresent() ? viaGeckodriver(binary, geckodriver.get(), proxy) : viaBidi(binary, proxy);
     }
 
     @Override
@@ -50,8 +55,12 @@ public final class FirefoxEngine implements Engine {
         return new FirefoxOptions().addArguments("-headless");
     }
 
-    private BrowserSession viaGeckodriver(Path binary, Path driver) {
+    private BrowserSession viaGeckodriver(Path binary, Path driver, SessionProxy proxy) {
         FirefoxOptions options = new FirefoxOptions().setBinary(binary).addArguments("-headless");
+        if (proxy != null) {
+            proxy.firefoxPreferences().forEach(options::addPreference);
+            options.setAcceptInsecureCerts(true);
+        }
         GeckoDriverService service = new GeckoDriverService.Builder().usingDriverExecutable(driver.toFile())
                 .usingAnyFreePort().build();
         try {
@@ -66,8 +75,11 @@ public final class FirefoxEngine implements Engine {
         }
     }
 
-    private BrowserSession viaBidi(Path binary) {
+    private BrowserSession viaBidi(Path binary, SessionProxy proxy) {
         TempDirectory profile = new TempDirectory("cors-firefox-profile");
+        if (proxy != null) {
+            writePreferences(profile.path(), proxy.firefoxPreferences());
+        }
         ChildProcess firefox = ChildProcess.start("firefox", List.of(binary.toString(), "--headless", "--no-remote",
                 "--profile", profile.path().toString(), "--remote-debugging-port", "0"));
         Runnable stop = () -> {
@@ -84,6 +96,18 @@ public final class FirefoxEngine implements Engine {
             stop.run();
             throw e instanceof BrowserUnavailableException ? e
                     : new BrowserUnavailableException("Firefox (" + binary + ") did not open a BiDi session: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static void writePreferences(Path profile, java.util.Map<String, Object> preferences) {
+        StringBuilder userJs = new StringBuilder();
+        preferences.forEach((name, value) -> userJs.append("user_pref(\"").append(name).append("\", ")
+                .append(value instanceof String ? "\"" + value + "\"" : value).append(");\n"));
+        try {
+            java.nio.file.Files.writeString(profile.resolve("user.js"), userJs);
+        } catch (java.io.IOException e) {
+            throw new BrowserUnavailableException("cannot write Firefox preferences in " + profile + ": "
                     + e.getMessage(), e);
         }
     }

@@ -42,6 +42,13 @@ public final class GridEngine implements Engine {
         return engine.gridCapabilities();
     }
 
+    /** A Grid node cannot reach a proxy on this machine's loopback, so verifying a server runs locally only. */
+    @Override
+    public BrowserSession start(SessionProxy proxy) {
+        throw new BrowserUnavailableException(name() + " on " + grid + " cannot use the suite's local proxy; "
+                + "run --target/--policy without --grid");
+    }
+
     @Override
     public BrowserSession start() {
         try {

@@ -62,6 +62,11 @@ public final class WebKitEngine implements Engine {
 
     @Override
     public BrowserSession start() {
+        return start(null);
+    }
+
+    @Override
+    public BrowserSession start(SessionProxy proxy) {
         missing().ifPresent(why -> {
             throw new BrowserUnavailableException(why);
         });
@@ -77,8 +82,16 @@ public final class WebKitEngine implements Engine {
         };
         try {
             awaitListening(port, webDriver);
-            MutableCapabilities capabilities = capabilities(Map.of("binary", miniBrowser.toString(),
-                    "args", List.of("--automation")));
+            List<String> args = new java.util.ArrayList<>(List.of("--automation"));
+            if (proxy != null) {
+                // MiniBrowser's own options: WebKitWebDriver's sslProxy makes it speak TLS to the proxy itself.
+                args.add("--proxy=http://" + proxy.hostPort());
+                args.add("--ignore-tls-errors");
+            }
+            MutableCapabilities capabilities = capabilities(Map.of("binary", miniBrowser.toString(), "args", args));
+            if (proxy != null) {
+                capabilities.setCapability("acceptInsecureCerts", true);
+            }
             ClientConfig config = ClientConfig.defaultConfig().baseUri(URI.create("http://127.0.0.1:" + port))
                     .connectionTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(60));
             RemoteWebDriver webkit = new RemoteWebDriver(new HttpCommandExecutor(config), capabilities);

@@ -42,8 +42,22 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     PlacementOptions placement;
 
+    @Option(names = "--target", description = "Verify this running server (http[s]://host:port) against --policy")
+    String target;
+
+    @Option(names = "--policy", description = "The CORS policy the --target server intends (YAML, see README)")
+    Path policy;
+
     @Override
     public Integer call() throws IOException {
+        if (target != null || policy != null) {
+            if (placement.grid != null || placement.bind != null || placement.advertiseHost != null) {
+                System.err.println("--target/--policy run the browsers on this machine behind a local proxy; "
+                        + "--grid, --bind and --advertise-host do not apply to them yet");
+                return RunInputs.BAD_INPUT;
+            }
+            return dev.corssuite.suite.verify.TargetVerification.run(target, policy, browsers, System.out, System.err);
+        }
         Optional<RunInputs> inputs = RunInputs.resolve(placement, browsers, cases, System.err);
         if (inputs.isEmpty()) {
             return RunInputs.BAD_INPUT;

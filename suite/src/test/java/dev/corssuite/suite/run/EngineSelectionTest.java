@@ -20,6 +20,11 @@ public class EngineSelectionTest {
         }
 
         @Override
+        public BrowserSession start(dev.corssuite.suite.browser.SessionProxy proxy) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Capabilities gridCapabilities() {
             throw new UnsupportedOperationException();
         }

@@ -1,0 +1,69 @@
+package dev.corssuite.suite.verify.matrix;
+
+import dev.corssuite.origins.HeaderLine;
+import dev.corssuite.suite.oracle.FetchOracle;
+import dev.corssuite.suite.oracle.OracleAnswer;
+import dev.corssuite.suite.oracle.OracleRequest;
+import dev.corssuite.suite.oracle.Prediction;
+import dev.corssuite.suite.verify.policy.CorsPolicy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the policy intends for a request: the answers a server implementing the policy exactly would give (the
+ * origin echoed only when allowed, {@code Vary: Origin}, the listed methods and headers ...), run through the
+ * {@link FetchOracle}. The verdict is the one a browser should reach.
+ */
+public final class PolicyIntent {
+    private PolicyIntent() {
+    }
+
+    public static Prediction predict(CorsPolicy policy, PlannedRequest request, String targetOrigin,
+                                     long timeoutMs) {
+        return FetchOracle.predict(oracleRequest(request, targetOrigin, timeoutMs), idealPreflight(policy, request),
+                idealActual(policy, request));
+    }
+
+    public static OracleRequest oracleRequest(PlannedRequest request, String targetOrigin, long timeoutMs) {
+        return new OracleRequest(request.from().origin(), targetOrigin, "fetch", request.method(), request.headers(),
+                request.credentials(), "cors", false, timeoutMs);
+    }
+
+    static OracleAnswer idealPreflight(CorsPolicy policy, PlannedRequest request) {
+        List<HeaderLine> headers = new ArrayList<>(originHeaders(policy, request.from().origin()));
+        if (!headers.isEmpty()) {
+            headers.add(new HeaderLine("Access-Control-Allow-Methods", String.join(", ", policy.methods())));
+            if (!policy.requestHeaders().isEmpty()) {
+                headers.add(new HeaderLine("Access-Control-Allow-Headers", String.join(", ", policy.requestHeaders())));
+            }
+            policy.maxAge().ifPresent(age -> headers.add(new HeaderLine("Access-Control-Max-Age", age.toString())));
+        }
+        return new OracleAnswer(204, headers, 0);
+    }
+
+    static OracleAnswer idealActual(CorsPolicy policy, PlannedRequest request) {
+        List<HeaderLine> headers = new ArrayList<>(originHeaders(policy, request.from().origin()));
+        if (!headers.isEmpty() && !policy.exposedHeaders().isEmpty()) {
+            headers.add(new HeaderLine("Access-Control-Expose-Headers", String.join(", ", policy.exposedHeaders())));
+        }
+        return new OracleAnswer(200, headers, 0);
+    }
+
+    private static List<HeaderLine> originHeaders(CorsPolicy policy, String origin) {
+        List<HeaderLine> headers = new ArrayList<>();
+        if (policy.anyOrigin() && !policy.credentials()) {
+            headers.add(new HeaderLine("Access-Control-Allow-Origin", "*"));
+            return headers;
+        }
+        if (!(origin.equals("null") ? false : policy.allows(origin))) {
+            return headers;
+        }
+        headers.add(new HeaderLine("Access-Control-Allow-Origin", origin));
+        headers.add(new HeaderLine("Vary", "Origin"));
+        if (policy.credentials()) {
+            headers.add(new HeaderLine("Access-Control-Allow-Credentials", "true"));
+        }
+        return headers;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.corssuite.suite.verify.matrix;
+
+import dev.corssuite.origins.HeaderLine;
+import dev.corssuite.suite.verify.policy.CorsPolicy;
+import dev.corssuite.suite.verify.policy.PolicyEndpoint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Origins x endpoints x methods x header sets x credentials. Allowed origins get every combination, plus one header
+ * and one method the policy does not list (both must be refused); hostile origins get each endpoint method without
+ * extra headers, with and without credentials (enough to see whether the server lets them in).
+ */
+public final class RequestMatrix {
+    public static final String UNLISTED_HEADER = "X-Cors-Suite-Unlisted";
+    private static final List<String> UNLISTED_METHOD_CANDIDATES = List.of("PUT", "DELETE", "PATCH");
+    private static final List<String> CREDENTIALS = List.of("same-origin", "include");
+
+    private RequestMatrix() {
+    }
+
+    public static List<PlannedRequest> derive(CorsPolicy policy) {
+        List<PlannedRequest> out = new ArrayList<>();
+        List<HeaderLine> policyHeaders = policy.requestHeaders().stream()
+                .map(h -> new HeaderLine(h, sampleValue(h))).toList();
+        String unlistedMethod = UNLISTED_METHOD_CANDIDATES.stream().filter(m -> !policy.allowsMethod(m)).findFirst()
+                .orElse(null);
+        for (TestOrigin origin : HostileOrigins.derive(policy)) {
+            for (PolicyEndpoint endpoint : policy.endpoints()) {
+                for (String credentials : CREDENTIALS) {
+                    for (String method : endpoint.methods()) {
+                        add(out, origin, endpoint, method, "none", List.of(), credentials);
+                        if (!origin.hostile() && !policyHeaders.isEmpty()) {
+                            add(out, origin, endpoint, method, "policy", policyHeaders, credentials);
+                        }
+                    }
+                    if (origin.hostile()) {
+                        continue;
+                    }
+                    if (!policy.allowsHeader(UNLISTED_HEADER)) {
+                        add(out, origin, endpoint, endpoint.methods().get(0), "unlisted",
+                                List.of(new HeaderLine(UNLISTED_HEADER, "1")), credentials);
+                    }
+                    if (unlistedMethod != null && !endpoint.methods().contains(unlistedMethod)) {
+                        add(out, origin, endpoint, unlistedMethod, "none", List.of(), credentials);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void add(List<PlannedRequest> out, TestOrigin origin, PolicyEndpoint endpoint, String method,
+                            String headerSet, List<HeaderLine> headers, String credentials) {
+        String body = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") ? null : "cors-suite";
+        out.add(new PlannedRequest(String.format("r%03d", out.size() + 1), origin, endpoint.path(), method, headerSet,
+                headers, credentials, body));
+    }
+
+    /** A value the server should accept for a header the policy allows. */
+    static String sampleValue(String header) {
+        return switch (header.toLowerCase(Locale.ROOT)) {
+            case "content-type" -> "application/json";
+            case "authorization" -> "Bearer cors-suite";
+            case "accept" -> "application/json";
+            case "accept-language", "content-language" -> "en";
+            default -> "cors-suite";
+        };
+    }
+}

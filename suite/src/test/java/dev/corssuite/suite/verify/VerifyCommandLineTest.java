@@ -1,0 +1,90 @@
+package dev.corssuite.suite.verify;
+
+import dev.corssuite.suite.cli.CorsSuite;
+import org.testng.annotations.Test;
+
+import java.io.File;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertTrue;
+
+/** {@code run --target --policy} as users type it, in a JVM of its own: bad input ends before any browser starts. */
+public class VerifyCommandLineTest {
+    private record Outcome(int exit, String output, long ms) {
+    }
+
+    private static Outcome run(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"),
+                "-Dcors.root=" + Path.of(System.getProperty("cors.root", "..")).toAbsolutePath(),
+                CorsSuite.class.getName()));
+        command.addAll(List.of(args));
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        assertTrue(process.waitFor(2, TimeUnit.MINUTES));
+        return new Outcome(process.exitValue(), new String(output, StandardCharsets.UTF_8),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static Path policy(String yaml) throws Exception {
+        Path file = Files.createTempFile("policy", ".yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    public void aBadPolicyAndABadTargetAreAllReportedAtOnceWithExit2() throws Exception {
+        Path bad = policy("""
+                origins: ["*", https://app.example.com/]
+                methods: [GET, CONNECT]
+                credentials: true
+                colour: blue
+                endpoints: [{path: /api}]
+                """);
+        Outcome outcome = run("run", "--target", "localhost:8080", "--policy", bad.toString());
+        assertEquals(outcome.exit(), 2, outcome.output());
+        assertTrue(outcome.output().contains("--target localhost:8080: write an http:// or https:// URL"),
+                outcome.output());
+        assertTrue(outcome.output().contains("colour"), outcome.output());
+        Path fixed = policy("""
+                origins: ["*", https://app.example.com/]
+                methods: [GET, CONNECT]
+                credentials: true
+                endpoints: [{path: /api}]
+                """);
+        outcome = run("run", "--target", "http://localhost:8080", "--policy", fixed.toString());
+        assertEquals(outcome.exit(), 2, outcome.output());
+        for (String expected : List.of("origins[0]: '*' with credentials", "origins[1]: 'https://app.example.com/' "
+                + "has a trailing slash", "methods[1]: 'CONNECT' is a forbidden method")) {
+            assertTrue(outcome.output().contains(expected), "missing '" + expected + "' in " + outcome.output());
+        }
+        assertTrue(!outcome.output().contains("[chromium]"), outcome.output());
+    }
+
+    @Test
+    public void anUnreachableTargetIsOneMessageAndExit2BeforeAnyBrowser() throws Exception {
+        Path good = policy("origins: [https://app.example.com]\nmethods: [GET]\nendpoints: [{path: /api}]\n");
+        Outcome outcome = run("run", "--target", "http://127.0.0.1:" + closedPort(), "--policy", good.toString());
+        assertEquals(outcome.exit(), 2, outcome.output());
+        assertTrue(outcome.output().contains("connection refused"), outcome.output());
+        assertTrue(outcome.output().contains("no browser was started"), outcome.output());
+        assertTrue(!outcome.output().contains("[chromium]") && !outcome.output().contains("Verifying"),
+                outcome.output());
+    }
+}
