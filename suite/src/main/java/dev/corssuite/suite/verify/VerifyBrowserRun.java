@@ -43,8 +43,9 @@ final class VerifyBrowserRun {
             List<ProbeCase> cases = new ArrayList<>();
             for (PlannedRequest r : batch) {
                 cases.add(new ProbeCase(caseId(session, r), urlFor.apply(r, caseId(session, r)), "fetch", r.method(),
-                        r.headers().stream().map(h -> List.of(h.name(), h.value())).toList(), r.body(),
-                        r.credentials(), "cors", false, timeoutMs, false, r.from().servedAt(), r.from().sandboxed()));
+                        r.headers().stream().map(h -> List.of(h.name(), h.value())).toList(), r.body(), false,
+                        r.credentials(), "cors", false, timeoutMs, false, r.from().servedAt(), r.from().sandboxed(),
+                        false, null, null, 0, null));
             }
             List<ProbeResult> results = Probe.run(session, cases);
             for (int i = 0; i < batch.size(); i++) {
