@@ -3,6 +3,9 @@ package dev.corssuite.suite.cli;
 import dev.corssuite.suite.report.AllureReport;
 import dev.corssuite.suite.report.ReportException;
 import dev.corssuite.suite.run.ConformanceTest;
+import dev.corssuite.suite.verify.TargetVerification;
+import dev.corssuite.suite.verify.VerifyAllureResults;
+import dev.corssuite.suite.verify.VerifyResult;
 import dev.corssuite.suite.run.RunSettings;
 import dev.corssuite.suite.run.RunSummary;
 import org.testng.TestNG;
@@ -12,6 +15,7 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -56,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
                         + "--grid, --bind and --advertise-host do not apply to them yet");
                 return RunInputs.BAD_INPUT;
             }
-            return dev.corssuite.suite.verify.TargetVerification.run(target, policy, browsers, System.out, System.err);
+            return verify();
         }
         Optional<RunInputs> inputs = RunInputs.resolve(placement, browsers, cases, System.err);
         if (inputs.isEmpty()) {
@@ -89,16 +93,32 @@ final class RunCommand implements Callable<Integer> {
                     java.nio.file.StandardOpenOption.APPEND);
         }
         int status = summary.allMatched() ? 0 : DIFFERED;
-        if (report) {
-            System.out.println("Generating the HTML report ...");
-            try {
-                System.out.println("Report: " + new AllureReport(settings.root().resolve("reports")).generate(resultsDir));
-            } catch (ReportException | UncheckedIOException e) {
-                System.err.println("The HTML report could not be written: " + e.getMessage());
-                return status == 0 ? NO_REPORT : status;
-            }
+        return report ? withReport(status, settings.root().resolve("reports"), resultsDir) : status;
+    }
+
+    private int verify() throws IOException {
+        VerifyResult verification = TargetVerification.execute(target, policy, browsers, System.out, System.err);
+        if (verification.exitCode() == TargetVerification.BAD_INPUT || !report) {
+            return verification.exitCode();
         }
-        return status;
+        Path reports = RunSettings.fromSystem().root().resolve("reports");
+        Path resultsDir = results != null ? results : reports.resolve("allure-results");
+        deleteTree(resultsDir);
+        Files.createDirectories(resultsDir);
+        new VerifyAllureResults(resultsDir, URI.create(target)).write(verification);
+        return withReport(verification.exitCode(), reports, resultsDir);
+    }
+
+    /** Writes the HTML report; a run that passed but has no report exits {@link #NO_REPORT}. */
+    private static int withReport(int status, Path reports, Path resultsDir) {
+        System.out.println("Generating the HTML report ...");
+        try {
+            System.out.println("Report: " + new AllureReport(reports).generate(resultsDir));
+            return status;
+        } catch (ReportException | UncheckedIOException e) {
+            System.err.println("The HTML report could not be written: " + e.getMessage());
+            return status == 0 ? NO_REPORT : status;
+        }
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -58,7 +58,7 @@ public final class Judge {
         }
         Set<String> readable = page.readable().keySet().stream().map(n -> n.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
-        List<Hop> hops = actuals.stream().map(r -> new Hop(r.receivedBy().fileName(), r.method(),
+        List<Hop> hops = actuals.stream().map(r -> new Hop(r.receivedBy() == null ? "target" : r.receivedBy().fileName(), r.method(),
                 r.origin().map(originName).orElse(""), r.headers().stream()
                 .map(h -> h.name().toLowerCase(Locale.ROOT)).distinct().toList(), List.of())).toList();
         RecordedRequest arrived = actuals.isEmpty() ? null : actuals.get(actuals.size() - 1);

@@ -73,12 +73,6 @@ public final class TargetVerification {
         this.out = out;
     }
 
-    /** Runs a verification and returns the exit status: 0 all as intended, 1 findings, 2 bad input. */
-    public static int run(String targetText, Path policyFile, String browsers, PrintStream out, PrintStream err)
-            throws IOException {
-        return execute(targetText, policyFile, browsers, out, err).exitCode();
-    }
-
     /** Validates everything a browser would need before starting one; bad input is one message and exit 2. */
     public static VerifyResult execute(String targetText, Path policyFile, String browsers, PrintStream out,
                                        PrintStream err) throws IOException {

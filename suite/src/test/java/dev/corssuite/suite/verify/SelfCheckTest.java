@@ -83,6 +83,36 @@ public class SelfCheckTest {
             ServerVerificationTest.assertFindings(result, EnumSet.of(FindingKind.WILDCARD_WITH_CREDENTIALS,
                     FindingKind.POLICY_ALLOWS_SERVER_REJECTS, FindingKind.SERVER_ALLOWS_POLICY_REJECTS),
                     EnumSet.of(FindingKind.ORIGIN_REFLECTED, FindingKind.NULL_ALLOWED));
+            assertReportCategorizes(result, URI.create(fleet.origin(OriginRole.CROSS_PORT)));
         }
+    }
+
+    /** In the Allure results every failure lands in the report's "Server violates the declared policy" category. */
+    private static void assertReportCategorizes(VerifyResult result, URI target) throws Exception {
+        Path results = Files.createTempDirectory("verify-results");
+        new VerifyAllureResults(results, target).write(result);
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.regex.Pattern category = java.util.regex.Pattern.compile(mapper.readTree(
+                SelfCheckTest.class.getResourceAsStream("/allure-categories.json")).get(1).get("messageRegex").asText());
+        int failed = 0;
+        int passed = 0;
+        try (var files = Files.list(results)) {
+            for (Path file : files.filter(f -> f.toString().endsWith("-result.json")).toList()) {
+                var json = mapper.readTree(file.toFile());
+                if (json.get("status").asText().equals("failed")) {
+                    failed++;
+                    String message = json.get("statusDetails").get("message").asText();
+                    assertTrue(category.matcher(message).matches(), message);
+                } else {
+                    passed++;
+                }
+            }
+        }
+        long asIntended = result.outcomes().stream().flatMap(o -> o.browsers().keySet().stream()
+                .map(o::asIntended)).filter(r -> r.orElse(true)).count();
+        assertEquals(passed, asIntended);
+        assertEquals(failed, result.outcomes().stream().mapToLong(o -> o.browsers().size()).sum() - asIntended
+                + result.findings().size());
+        assertTrue(Files.readString(results.resolve("categories.json")).contains("Server violates the declared policy"));
     }
 }
