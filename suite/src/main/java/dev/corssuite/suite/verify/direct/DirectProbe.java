@@ -4,8 +4,6 @@ import dev.corssuite.origins.HeaderLine;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -16,8 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
-import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +30,7 @@ public final class DirectProbe {
     private final HttpClient client;
 
     public DirectProbe(URI target, long timeoutMs) {
-        this(target, timeoutMs, trustingContext());
+        this(target, timeoutMs, TrustingTls.context());
     }
 
     DirectProbe(URI target, long timeoutMs, SSLContext tls) {
@@ -122,28 +118,5 @@ public final class DirectProbe {
             return "the answer is not HTTP: " + message;
         }
         return message;
-    }
-
-    static SSLContext trustingContext() {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            }}, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,10 +3,9 @@ package dev.corssuite.suite.verify.proxy;
 import dev.corssuite.origins.RecordedRequest;
 import dev.corssuite.origins.RequestKind;
 
+import dev.corssuite.suite.verify.direct.TrustingTls;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,8 +18,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,7 +63,7 @@ public final class OriginProxy implements AutoCloseable {
         this.targetTls = target.getScheme().equals("https");
         this.upstreamTimeoutMs = upstreamTimeoutMs;
         this.serverTls = certificate.serverContext();
-        this.upstreamTls = trustingContext();
+        this.upstreamTls = TrustingTls.context();
         try {
             this.server = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
@@ -271,30 +268,6 @@ public final class OriginProxy implements AutoCloseable {
             back.cancel(true);
         } finally {
             open.remove(upstream);
-        }
-    }
-
-    // The target's own certificate is not what is being tested here; the browser-free check reports TLS problems.
-    private static SSLContext trustingContext() {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            }}, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 
