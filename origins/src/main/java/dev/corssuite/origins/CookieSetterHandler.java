@@ -10,27 +10,15 @@ import java.nio.charset.StandardCharsets;
 /**
  * {@code GET /cookie/<token>?<attributes>} sets the cookie {@code case=<token>} scoped to that case's endpoint
  * ({@code Path=/cors/<token>}), with the URL-encoded extra attributes (e.g. {@code SameSite=None; Secure}). It
- * allows the asking origin with credentials, so a credentialed fetch from the page stores it. Other paths go to
- * {@code next}.
+ * allows the asking origin with credentials, so a credentialed fetch from the page stores it.
  */
 final class CookieSetterHandler implements HttpHandler {
     static final String PREFIX = "/cookie/";
     static final String NAME = "case";
 
-    private final HttpHandler next;
-
-    CookieSetterHandler(HttpHandler next) {
-        this.next = next;
-    }
-
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
-        String path = exchange.getRequestPath();
-        if (!path.startsWith(PREFIX)) {
-            next.handleRequest(exchange);
-            return;
-        }
-        String token = path.substring(PREFIX.length());
+        String token = TokenPath.of(exchange);
         String attributes = URLDecoder.decode(exchange.getQueryString(), StandardCharsets.UTF_8).strip();
         String cookie = NAME + "=" + token + "; Path=" + CorsEndpointHandler.PREFIX + token
                 + (attributes.isEmpty() ? "" : "; " + attributes);
@@ -45,6 +33,6 @@ final class CookieSetterHandler implements HttpHandler {
 
     @Override
     public String toString() {
-        return "cookie-setter(" + PREFIX + "<token>) -> " + next;
+        return "cookie-setter(" + PREFIX + "<token>)";
     }
 }

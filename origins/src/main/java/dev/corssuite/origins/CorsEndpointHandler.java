@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Answers {@code /cors/<token>} as registered in the {@link AnswerBook} and records the request in the
- * {@link RequestJournal}. Requests for any other path go to {@code next}.
+ * {@link RequestJournal}.
  */
 final class CorsEndpointHandler implements HttpHandler {
     static final String PREFIX = "/cors/";
@@ -25,24 +25,18 @@ final class CorsEndpointHandler implements HttpHandler {
     private final AnswerBook answers;
     private final RequestJournal journal;
     private final Clock clock;
-    private final HttpHandler next;
 
-    CorsEndpointHandler(OriginRole role, AnswerBook answers, RequestJournal journal, Clock clock, HttpHandler next) {
+    CorsEndpointHandler(OriginRole role, AnswerBook answers, RequestJournal journal, Clock clock) {
         this.role = role;
         this.answers = answers;
         this.journal = journal;
         this.clock = clock;
-        this.next = next;
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         String path = exchange.getRequestPath();
-        if (!path.startsWith(PREFIX)) {
-            next.handleRequest(exchange);
-            return;
-        }
-        String token = path.substring(PREFIX.length());
+        String token = TokenPath.of(exchange);
         boolean preflight = exchange.getRequestMethod().equals(Methods.OPTIONS)
                 && exchange.getRequestHeaders().contains(REQUEST_METHOD);
         journal.record(new RecordedRequest(token, role, preflight ? RequestKind.PREFLIGHT : RequestKind.ACTUAL,
@@ -84,6 +78,6 @@ final class CorsEndpointHandler implements HttpHandler {
 
     @Override
     public String toString() {
-        return "cors-endpoint(" + role.fileName() + " " + PREFIX + "<token>) -> " + next;
+        return "cors-endpoint(" + role.fileName() + " " + PREFIX + "<token>)";
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * {@code /mark/<token>} journals a {@link RequestKind#MARK} under the token and answers 204: the probe calls it
  * between the requests of a multi-request case, so the journal says which entries belong to which request without
- * comparing the browser's clock with the server's. Other paths go to {@code next}.
+ * comparing the browser's clock with the server's.
  */
 final class MarkHandler implements HttpHandler {
     static final String PREFIX = "/mark/";
@@ -18,23 +18,17 @@ final class MarkHandler implements HttpHandler {
     private final OriginRole role;
     private final RequestJournal journal;
     private final Clock clock;
-    private final HttpHandler next;
 
-    MarkHandler(OriginRole role, RequestJournal journal, Clock clock, HttpHandler next) {
+    MarkHandler(OriginRole role, RequestJournal journal, Clock clock) {
         this.role = role;
         this.journal = journal;
         this.clock = clock;
-        this.next = next;
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         String path = exchange.getRequestPath();
-        if (!path.startsWith(PREFIX)) {
-            next.handleRequest(exchange);
-            return;
-        }
-        journal.record(new RecordedRequest(path.substring(PREFIX.length()), role, RequestKind.MARK,
+        journal.record(new RecordedRequest(TokenPath.of(exchange), role, RequestKind.MARK,
                 exchange.getRequestMethod().toString(), path, exchange.getQueryString(), List.of(), clock.instant()));
         exchange.setStatusCode(StatusCodes.NO_CONTENT);
         exchange.endExchange();
@@ -42,6 +36,6 @@ final class MarkHandler implements HttpHandler {
 
     @Override
     public String toString() {
-        return "mark(" + PREFIX + "<token>) -> " + next;
+        return "mark(" + PREFIX + "<token>)";
     }
 }

@@ -1,5 +1,7 @@
 package dev.corssuite.origins;
 
+import io.undertow.Handlers;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,9 +27,11 @@ public final class OriginFleet implements AutoCloseable {
     private OriginFleet(Builder builder) throws IOException {
         try {
             for (OriginRole role : OriginRole.values()) {
-                var handler = new CorsEndpointHandler(role, answers, journal, Clock.systemUTC(),
-                        new CookieSetterHandler(new MarkHandler(role, journal, Clock.systemUTC(),
-                                new StaticPagesHandler(builder.pages))));
+                var handler = Handlers.path(new StaticPagesHandler(builder.pages))
+                        .addPrefixPath(CorsEndpointHandler.PREFIX,
+                                new CorsEndpointHandler(role, answers, journal, Clock.systemUTC()))
+                        .addPrefixPath(CookieSetterHandler.PREFIX, new CookieSetterHandler())
+                        .addPrefixPath(MarkHandler.PREFIX, new MarkHandler(role, journal, Clock.systemUTC()));
                 servers.put(role, new OriginServer(role, builder.bindAddress, builder.hosts.get(role), handler));
             }
             assertDistinct();
