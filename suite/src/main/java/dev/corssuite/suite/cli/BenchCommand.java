@@ -3,12 +3,18 @@ package dev.corssuite.suite.cli;
 import dev.corssuite.origins.OriginFleet;
 import dev.corssuite.suite.browser.BrowserSession;
 import dev.corssuite.suite.browser.Engine;
-import dev.corssuite.suite.run.BrowserRun;
+import dev.corssuite.origins.OriginRole;
+import dev.corssuite.suite.probe.Probe;
+import dev.corssuite.suite.run.CaseStager;
 import dev.corssuite.suite.run.EngineSelection;
-import dev.corssuite.suite.run.Progress;
+import dev.corssuite.suite.run.FleetTraffic;
+import dev.corssuite.suite.run.OriginAddresses;
 import dev.corssuite.suite.run.RunSettings;
+import dev.corssuite.suite.runner.Job;
+import dev.corssuite.suite.runner.ProbeOutcome;
+import dev.corssuite.suite.runner.Runner;
+import dev.corssuite.suite.table.CaseTableException;
 import dev.corssuite.suite.table.CorsCase;
-import dev.corssuite.suite.verdict.Observation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,28 +49,37 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<RunInputs> inputs = RunInputs.resolve(placement, browsers, "", System.err);
-        if (inputs.isEmpty()) {
-            return RunInputs.BAD_INPUT;
+        RunSettings settings;
+        List<CorsCase> rows;
+        EngineSelection selection;
+        try {
+            settings = new RunSettings(RunSettings.projectRoot(), RunSettings.split(browsers), List.of(), null,
+                    Optional.ofNullable(placement.grid), OriginAddresses.of(Optional.ofNullable(placement.bind),
+                    Optional.ofNullable(placement.advertiseHost)));
+            // Rows whose server waits on purpose measure that wait, not the suite.
+            rows = settings.table().filter(c -> c.actual().delayMillis() == 0 && c.preflight().delayMillis() == 0)
+                    .cases();
+            selection = settings.engines();
+        } catch (CaseTableException | IllegalArgumentException | IllegalStateException e) {
+            System.err.println(e.getMessage());
+            return RunCommand.BAD_INPUT;
         }
-        RunSettings settings = inputs.get().settings();
-        // Rows whose server waits on purpose measure that wait, not the suite.
-        List<CorsCase> rows = inputs.get().table()
-                .filter(c -> c.actual().delayMillis() == 0 && c.preflight().delayMillis() == 0).cases();
-        EngineSelection selection = inputs.get().selection();
         boolean met = true;
         try (OriginFleet fleet = settings.addresses().applyTo(OriginFleet.builder().pages(settings.pages())).start()) {
             System.out.printf("bench: %d cases (rows with a server delay left out), %d rounds per mode%n",
                     rows.size(), rounds);
+            CaseStager stager = new CaseStager(fleet);
+            List<Job> jobs = rows.stream().map(stager::job).toList();
             for (Engine engine : selection.engines()) {
-                try (BrowserSession session = engine.start()) {
-                    BrowserRun run = new BrowserRun(session, fleet);
-                    run.run(rows, batch, Progress.silent());
-                    Timing batched = time(run, rows, batch);
-                    Timing single = time(run, rows, 1);
+                try (Runner run = new Runner(engine::start, fleet.url(OriginRole.PAGE, Probe.PAGE),
+                        new FleetTraffic(fleet), batch, new Runner.Listener() { })) {
+                    BrowserSession session = run.session();
+                    run.run(jobs);
+                    Timing batched = time(run, jobs, batch);
+                    Timing single = time(run, jobs, 1);
                     double ratio = batched.casesPerSecond() / single.casesPerSecond();
-                    long disagreements = rows.stream().filter(r -> batched.last().get(r.id()).verdict()
-                            != single.last().get(r.id()).verdict()).count();
+                    long disagreements = rows.stream().filter(r -> !verdict(batched, r).equals(verdict(single, r)))
+                            .count();
                     boolean ok = ratio >= TARGET_RATIO && batched.msPerCase() < TARGET_MS_PER_CASE
                             && disagreements == 0;
                     met &= ok;
@@ -82,7 +97,12 @@ final class BenchCommand implements Callable<Integer> {
         return met ? 0 : 1;
     }
 
-    private record Timing(long cases, long nanos, Map<String, Observation> last) {
+    private static String verdict(Timing timing, CorsCase row) {
+        ProbeOutcome outcome = timing.last().get(row.id());
+        return outcome.observed() ? outcome.observation().verdict().name() : "infrastructure error";
+    }
+
+    private record Timing(long cases, long nanos, Map<String, ProbeOutcome> last) {
         double casesPerSecond() {
             return cases / (nanos / 1e9);
         }
@@ -92,12 +112,12 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private Timing time(BrowserRun run, List<CorsCase> rows, int batchSize) {
-        Map<String, Observation> last = Map.of();
+    private Timing time(Runner run, List<Job> jobs, int batchSize) {
+        Map<String, ProbeOutcome> last = Map.of();
         long start = System.nanoTime();
         for (int i = 0; i < rounds; i++) {
-            last = run.run(rows, batchSize, Progress.silent());
+            last = run.run(jobs, batchSize);
         }
-        return new Timing((long) rounds * rows.size(), System.nanoTime() - start, last);
+        return new Timing((long) rounds * jobs.size(), System.nanoTime() - start, last);
     }
 }

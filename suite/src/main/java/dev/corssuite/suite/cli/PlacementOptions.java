@@ -16,19 +16,4 @@ final class PlacementOptions {
             description = "Host name(s) the browsers use to reach the origins (default localhost,127.0.0.1); "
                     + "the second one serves the cross-host origins")
     String advertiseHost;
-
-    /** Hands the options to the run, which reads them as settings. */
-    void publish() {
-        set("cors.grid", grid);
-        set("cors.bind", bind);
-        set("cors.advertise-host", advertiseHost);
-    }
-
-    private static void set(String property, String value) {
-        if (value == null) {
-            System.clearProperty(property);
-        } else {
-            System.setProperty(property, value);
-        }
-    }
 }

@@ -1,33 +1,31 @@
 package dev.corssuite.suite.cli;
 
-import dev.corssuite.suite.report.AllureReport;
-import dev.corssuite.suite.report.ReportException;
-import dev.corssuite.suite.run.ConformanceTest;
-import dev.corssuite.suite.verify.TargetVerification;
-import dev.corssuite.suite.verify.VerifyAllureResults;
-import dev.corssuite.suite.verify.VerifyResult;
+import dev.corssuite.suite.results.Results;
+import dev.corssuite.suite.results.writers.ConsoleSummary;
+import dev.corssuite.suite.run.ConformanceRun;
+import dev.corssuite.suite.run.EngineSelection;
+import dev.corssuite.suite.run.OriginAddresses;
 import dev.corssuite.suite.run.RunSettings;
-import dev.corssuite.suite.run.RunSummary;
-import org.testng.TestNG;
+import dev.corssuite.suite.runner.Progress;
+import dev.corssuite.suite.table.CaseTable;
+import dev.corssuite.suite.table.CaseTableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
-/** Runs the table in every chosen browser and prints the per-browser summary. */
-@Command(name = "run", description = "Run the case table in real browsers; exit 1 when any case differs.")
+/** Runs the table in every chosen browser and prints the per-browser summary; {@code --target} is verify's alias. */
+@Command(name = "run", description = "Run the case table in real browsers; exit 1 when any case differs. "
+        + "(run --target URL --policy FILE is the same as verify.)")
 final class RunCommand implements Callable<Integer> {
     static final int DIFFERED = 1;
-    static final int NO_REPORT = 3;
+    static final int BAD_INPUT = 2;
 
     @Option(names = "--browsers", description = "Comma-separated: chromium, firefox, webkit (default: all installed)",
             defaultValue = "all")
@@ -46,89 +44,55 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     PlacementOptions placement;
 
-    @Option(names = "--target", description = "Verify this running server (http[s]://host:port) against --policy")
+    @Option(names = "--target", description = "Same as verify --target (see verify --help)")
     String target;
 
-    @Option(names = "--policy", description = "The CORS policy the --target server intends (YAML, see README)")
+    @Option(names = "--policy", description = "Same as verify --policy (see verify --help)")
     Path policy;
 
     @Override
     public Integer call() throws IOException {
         if (target != null || policy != null) {
+            List<String> refused = new ArrayList<>();
+            if (!cases.isBlank()) {
+                refused.add("--cases");
+            }
             if (placement.grid != null || placement.bind != null || placement.advertiseHost != null) {
-                System.err.println("--target/--policy run the browsers on this machine behind a local proxy; "
-                        + "--grid, --bind and --advertise-host do not apply to them yet");
-                return RunInputs.BAD_INPUT;
+                refused.add("--grid/--bind/--advertise-host");
             }
-            return verify();
+            if (!refused.isEmpty()) {
+                System.err.println(String.join(", ", refused) + " do(es) not apply to verifying a server "
+                        + "(verify --target URL --policy FILE runs the browsers here behind a local proxy)");
+                return BAD_INPUT;
+            }
+            if (target == null || policy == null) {
+                System.err.println(target == null ? "--policy needs --target URL (the server to verify)"
+                        : "--target needs --policy FILE (what the server intends to allow)");
+                return BAD_INPUT;
+            }
+            return VerifyCommand.verify(target, policy, browsers, results, report);
         }
-        Optional<RunInputs> inputs = RunInputs.resolve(placement, browsers, cases, System.err);
-        if (inputs.isEmpty()) {
-            return RunInputs.BAD_INPUT;
-        }
-        RunSettings settings = inputs.get().settings();
-        inputs.get().selection().skipped().forEach((name, why) -> System.out.println("skipped " + name + ": " + why));
-        Path resultsDir = results != null ? results : settings.root().resolve("reports").resolve("allure-results");
-        deleteTree(resultsDir);
-        Files.createDirectories(resultsDir);
-        System.setProperty("allure.results.directory", resultsDir.toString());
-
-        RunSummary summary = new RunSummary(System.out);
-        TestNG testng = new TestNG();
-        testng.setTestClasses(new Class<?>[] {ConformanceTest.class});
-        testng.setUseDefaultListeners(false);
-        testng.setOutputDirectory(settings.root().resolve("reports").resolve("out").resolve("testng").toString());
-        testng.addListener(summary);
-        testng.setVerbose(0);
-        testng.setDefaultSuiteName("CORS conformance");
-        testng.setDefaultTestName("case table");
-        testng.run();
-        System.out.println("Allure results: " + resultsDir);
-        Path out = settings.root().resolve("reports").resolve("out");
-        summary.matrix().write(out);
-        System.out.println("Compliance matrix: " + out.resolve("matrix.html") + " (Markdown: matrix.md)");
-        String jobSummary = System.getenv("GITHUB_STEP_SUMMARY");
-        if (jobSummary != null && !jobSummary.isBlank()) {
-            Files.writeString(Path.of(jobSummary), summary.matrix().markdown(), java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.APPEND);
-        }
-        int status = summary.allMatched() ? 0 : DIFFERED;
-        return report ? withReport(status, settings.root().resolve("reports"), resultsDir) : status;
-    }
-
-    private int verify() throws IOException {
-        VerifyResult verification = TargetVerification.execute(target, policy, browsers, System.out, System.err);
-        if (verification.exitCode() == TargetVerification.BAD_INPUT || !report) {
-            return verification.exitCode();
-        }
-        Path reports = RunSettings.fromSystem().root().resolve("reports");
-        Path resultsDir = results != null ? results : reports.resolve("allure-results");
-        deleteTree(resultsDir);
-        Files.createDirectories(resultsDir);
-        new VerifyAllureResults(resultsDir, URI.create(target)).write(verification);
-        return withReport(verification.exitCode(), reports, resultsDir);
-    }
-
-    /** Writes the HTML report; a run that passed but has no report exits {@link #NO_REPORT}. */
-    private static int withReport(int status, Path reports, Path resultsDir) {
-        System.out.println("Generating the HTML report ...");
+        RunSettings settings;
+        CaseTable table;
+        EngineSelection selection;
         try {
-            System.out.println("Report: " + new AllureReport(reports).generate(resultsDir));
-            return status;
-        } catch (ReportException | UncheckedIOException e) {
-            System.err.println("The HTML report could not be written: " + e.getMessage());
-            return status == 0 ? NO_REPORT : status;
+            settings = new RunSettings(RunSettings.projectRoot(), RunSettings.split(browsers),
+                    RunSettings.split(cases), results, Optional.ofNullable(placement.grid),
+                    OriginAddresses.of(Optional.ofNullable(placement.bind),
+                            Optional.ofNullable(placement.advertiseHost)));
+            table = settings.table();
+            selection = settings.engines();
+        } catch (CaseTableException | IllegalArgumentException | IllegalStateException e) {
+            System.err.println(e.getMessage());
+            return BAD_INPUT;
         }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
+        selection.skipped().forEach((name, why) -> System.out.println("skipped " + name + ": " + why));
+        Results outcome;
+        try (ConformanceRun run = new ConformanceRun(table, settings.addresses(), settings.pages())) {
+            outcome = run.runAll(selection, new Progress(System.err, "cases"));
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        ConsoleSummary.print(outcome, System.out);
+        return ReportOutput.write(outcome, settings.root(), results, report, outcome.passed() ? 0 : DIFFERED,
+                System.out, System.err);
     }
 }

@@ -1,7 +1,11 @@
 package dev.corssuite.suite.oracle;
 
 import dev.corssuite.origins.HeaderLine;
-import dev.corssuite.suite.table.Verdict;
+import dev.corssuite.suite.request.CredentialsMode;
+import dev.corssuite.suite.request.RequestMode;
+import dev.corssuite.suite.facts.Facts;
+import dev.corssuite.suite.facts.Hop;
+import dev.corssuite.suite.facts.Verdict;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -47,12 +51,13 @@ public final class FetchOracle {
             Fetch fetch = new Fetch(steps.get(i).request(), server, cache, now);
             last = fetch.run();
             now = fetch.clock;
-            preflights += last.preflights();
-            requests += last.requests();
+            preflights += last.facts().preflights();
+            requests += last.facts().requests();
         }
-        return new Prediction(last.verdict(), last.preflight(), last.reached(), last.requestHeaders(), last.status(),
-                last.readable(), last.hops(), preflights, requests, last.preflightCookie(), last.preflightOrigins(),
-                last.reasons());
+        Facts f = last.facts();
+        return new Prediction(new Facts(f.verdict(), f.preflight(), f.reached(), f.requestHeaders(), f.status(),
+                f.readable(), Set.of(), f.method(), f.hops(), preflights, requests, f.cookie(), f.preflightCookie(),
+                f.preflightOrigins()), last.reasons());
     }
 
     /** One fetch, hop by hop. */
@@ -61,9 +66,10 @@ public final class FetchOracle {
         private final OracleServer server;
         private final PreflightCache cache;
         private final List<String> why = new ArrayList<>();
-        private final List<OracleHop> hops = new ArrayList<>();
+        private final List<Hop> hops = new ArrayList<>();
+        private boolean lastCookie;
         private final List<String> preflightOrigins = new ArrayList<>();
-        private final String credentials;
+        private final CredentialsMode credentials;
         private long clock;
         private int preflights;
         private String requestHeaders;
@@ -80,15 +86,15 @@ public final class FetchOracle {
             this.server = server;
             this.cache = cache;
             this.clock = now;
-            this.credentials = request.credentialsMode();
+            this.credentials = request.spec().effectiveCredentials();
             this.url = request.targetUrl();
-            this.method = RequestHeaderRules.normalizeMethod(request.method());
-            List<HeaderLine> list = RequestHeaderRules.headerList(request.headers(), request.api());
+            this.method = RequestHeaderRules.normalizeMethod(request.spec().method());
+            List<HeaderLine> list = RequestHeaderRules.headerList(request.spec().headers(), request.spec().api());
             // Headers with guard "request-no-cors" drop what is not a no-CORS-safelisted request-header.
-            this.headers = request.mode().equals("no-cors")
+            this.headers = request.spec().mode() == RequestMode.NO_CORS
                     ? list.stream().filter(h -> RequestHeaderRules.noCorsSafelisted(h.name(), h.value())).toList()
                     : list;
-            this.hasBody = request.hasBody();
+            this.hasBody = request.spec().hasBody();
         }
 
         /** "Serializing a request origin": null once the origin is tainted. */
@@ -97,7 +103,7 @@ public final class FetchOracle {
         }
 
         private boolean include() {
-            return credentials.equals("include");
+            return credentials == CredentialsMode.INCLUDE;
         }
 
         Prediction run() {
@@ -106,10 +112,10 @@ public final class FetchOracle {
                 // main fetch
                 if (request.pageOrigin().equals(target) && tainting.equals("basic")) {
                     why.add("same origin as the page: no CORS protocol");
-                } else if (request.mode().equals("same-origin")) {
+                } else if (request.spec().mode() == RequestMode.SAME_ORIGIN) {
                     why.add("mode same-origin to another origin: network error before sending");
                     return failed();
-                } else if (request.mode().equals("no-cors")) {
+                } else if (request.spec().mode() == RequestMode.NO_CORS) {
                     if (!RequestHeaderRules.safelistedMethod(method)) {
                         why.add("no-cors with method " + method + ": TypeError, not a CORS-safelisted method");
                         return failed();
@@ -117,16 +123,17 @@ public final class FetchOracle {
                     tainting = "opaque";
                 } else {
                     tainting = "cors";
-                    String failure = preflightIfNeeded(target);
-                    if (failure != null) {
-                        return failure.equals("timeout") ? timedOut() : failed();
+                    var refused = preflightIfNeeded(target);
+                    if (refused.isPresent()) {
+                        return refused.get();
                     }
                 }
                 OracleAnswer answer = server.answer(target, false);
-                hops.add(new OracleHop(target, method, originHeader(), cookieSent(target),
-                        headers.stream().map(HeaderLine::name).distinct().toList()));
+                hops.add(new Hop(target, method, originHeader(),
+                        headers.stream().map(HeaderLine::name).distinct().toList(), List.of()));
+                lastCookie = cookieSent(target);
                 clock += answer.delayMillis();
-                if (answer.delayMillis() >= request.timeoutMillis()) {
+                if (answer.delayMillis() >= request.spec().timeoutMs()) {
                     why.add("answer from " + target + " comes after the timeout");
                     return timedOut();
                 }
@@ -166,12 +173,12 @@ public final class FetchOracle {
                 return "redirect count is already " + REDIRECT_LIMIT;
             }
             redirectCount++;
-            if (status != 303 && hasBody && request.bodyStream()) {
+            if (status != 303 && hasBody && request.spec().bodyStream()) {
                 return "a " + status + " redirect cannot resend a stream body";
             }
             String nextOrigin = Urls.originOf(next.toString());
             boolean userinfo = next.getRawUserInfo() != null;
-            if (request.mode().equals("cors") && userinfo && !request.pageOrigin().equals(nextOrigin)) {
+            if (request.spec().mode() == RequestMode.CORS && userinfo && !request.pageOrigin().equals(nextOrigin)) {
                 return "CORS mode and the Location to another origin has userinfo";
             }
             if (tainting.equals("cors") && userinfo) {
@@ -196,20 +203,20 @@ public final class FetchOracle {
             return null;
         }
 
-        /** The CORS-preflight fetch when main fetch needs one: null when it passed or was not needed. */
-        private String preflightIfNeeded(String target) {
+        /** The CORS-preflight fetch when main fetch needs one: the request's end when the preflight stops it. */
+        private java.util.Optional<Prediction> preflightIfNeeded(String target) {
             List<String> unsafe = RequestHeaderRules.unsafeNames(headers);
-            boolean methodNeeds = (!RequestHeaderRules.safelistedMethod(method) || request.useCorsPreflight())
+            boolean methodNeeds = (!RequestHeaderRules.safelistedMethod(method) || request.spec().useCorsPreflight())
                     && !cache.methodMatch(serializedOrigin(), url, include(), method, clock);
             boolean headerNeeds = unsafe.stream()
                     .anyMatch(n -> !cache.headerMatch(serializedOrigin(), url, include(), n, clock));
             boolean wouldNeed = !RequestHeaderRules.safelistedMethod(method) || !unsafe.isEmpty()
-                    || request.useCorsPreflight();
+                    || request.spec().useCorsPreflight();
             if (!methodNeeds && !headerNeeds) {
                 if (wouldNeed) {
                     why.add("preflight cache covers " + method + (unsafe.isEmpty() ? "" : " and " + unsafe));
                 }
-                return null;
+                return java.util.Optional.empty();
             }
             String names = String.join(",", unsafe);
             preflights++;
@@ -218,28 +225,28 @@ public final class FetchOracle {
                 requestHeaders = names;
             }
             why.add("preflight to " + target + ": method " + method + (unsafe.isEmpty() ? "" : ", unsafe headers "
-                    + names) + (request.useCorsPreflight() ? ", use-CORS-preflight flag" : ""));
+                    + names) + (request.spec().useCorsPreflight() ? ", use-CORS-preflight flag" : ""));
             OracleAnswer preflight = server.answer(target, true);
             clock += preflight.delayMillis();
-            if (preflight.delayMillis() >= request.timeoutMillis()) {
+            if (preflight.delayMillis() >= request.spec().timeoutMs()) {
                 why.add("preflight answer comes after the timeout");
-                return "timeout";
+                return java.util.Optional.of(timedOut());
             }
             String failure = preflightFailure(preflight, unsafe);
             if (failure != null) {
                 why.add("preflight fails: " + failure);
-                return failure;
+                return java.util.Optional.of(failed());
             }
             why.add("preflight passes");
             ResponseHeaders answer = new ResponseHeaders(preflight.headers());
             List<String> methods = answer.tokens("Access-Control-Allow-Methods").orElseThrow();
-            if (answer.combined("Access-Control-Allow-Methods").isEmpty() && request.useCorsPreflight()) {
+            if (answer.combined("Access-Control-Allow-Methods").isEmpty() && request.spec().useCorsPreflight()) {
                 methods = List.of(method);
             }
             long maxAge = maxAge(answer);
             cache.store(serializedOrigin(), url, include(), methods,
                     answer.tokens("Access-Control-Allow-Headers").orElseThrow(), maxAge, clock);
-            return null;
+            return java.util.Optional.empty();
         }
 
         /** Access-Control-Max-Age as delta-seconds; missing or not parseable: 5 seconds. */
@@ -270,7 +277,7 @@ public final class FetchOracle {
                 return "Access-Control-Allow-Headers is not a list of tokens";
             }
             List<String> allowedMethods = methods.get();
-            if (allowedMethods.isEmpty() && request.useCorsPreflight()) {
+            if (allowedMethods.isEmpty() && request.spec().useCorsPreflight()) {
                 allowedMethods = List.of(method);
             }
             boolean include = include();
@@ -303,7 +310,7 @@ public final class FetchOracle {
         }
 
         private boolean cookieSent(String target) {
-            boolean includeCredentials = include() || (credentials.equals("same-origin") && tainting.equals("basic"));
+            boolean includeCredentials = include() || (credentials == CredentialsMode.SAME_ORIGIN && tainting.equals("basic"));
             return request.cookie() != null && includeCredentials
                     && CookieRules.sent(request.cookie(), request.pageOrigin(), Urls.originOf(request.targetUrl()), target);
         }
@@ -328,18 +335,20 @@ public final class FetchOracle {
         }
 
         private Prediction prediction(Verdict verdict, Integer status, Set<String> readable) {
-            return new Prediction(verdict, preflights > 0, !hops.isEmpty(), requestHeaders, status, readable, hops,
-                    preflights, hops.size(), false, preflightOrigins, why);
+            Hop last = hops.isEmpty() ? null : hops.get(hops.size() - 1);
+            return new Prediction(new Facts(verdict, preflights > 0, last != null, requestHeaders, status, readable,
+                    Set.of(), last == null ? null : last.method(), hops, preflights, hops.size(),
+                    last == null ? null : lastCookie, false, preflightOrigins), why);
         }
     }
 
     /** "CORS check": null when it passes, else why not. */
-    static String corsCheck(ResponseHeaders headers, String origin, String credentials) {
+    static String corsCheck(ResponseHeaders headers, String origin, CredentialsMode credentials) {
         var allowOrigin = headers.combined("Access-Control-Allow-Origin");
         if (allowOrigin.isEmpty()) {
             return "no Access-Control-Allow-Origin";
         }
-        boolean include = credentials.equals("include");
+        boolean include = credentials == CredentialsMode.INCLUDE;
         if (!include && allowOrigin.get().equals("*")) {
             return null;
         }

@@ -1,5 +1,7 @@
 package dev.corssuite.suite.oracle;
 
+import dev.corssuite.suite.request.CredentialsMode;
+
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,11 +17,11 @@ final class ReadableHeaders {
     }
 
     /** "CORS-filtered response": safelisted names plus those exposed. */
-    static Set<String> cors(OracleAnswer actual, String credentials) {
+    static Set<String> cors(OracleAnswer actual, CredentialsMode credentials) {
         ResponseHeaders headers = new ResponseHeaders(actual.headers());
         List<String> exposed = headers.tokens("Access-Control-Expose-Headers").orElse(List.of()).stream()
                 .map(n -> n.toLowerCase(Locale.ROOT)).toList();
-        boolean all = !credentials.equals("include") && exposed.contains("*");
+        boolean all = credentials != CredentialsMode.INCLUDE && exposed.contains("*");
         Set<String> readable = new LinkedHashSet<>();
         for (String name : headers.names()) {
             if (FORBIDDEN_RESPONSE.contains(name)) {

@@ -1,6 +1,7 @@
 package dev.corssuite.suite.oracle;
 
 import dev.corssuite.origins.HeaderLine;
+import dev.corssuite.suite.request.Initiator;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -36,14 +37,14 @@ public final class RequestHeaderRules {
      * The request's header list as script builds it: forbidden names dropped; fetch keeps one entry per append
      * (the 1024-byte rule counts each), XHR's setRequestHeader combines a repeated name into one entry.
      */
-    public static List<HeaderLine> headerList(List<HeaderLine> headers, String api) {
+    public static List<HeaderLine> headerList(List<HeaderLine> headers, Initiator api) {
         List<HeaderLine> list = new ArrayList<>();
         for (HeaderLine h : headers) {
             if (forbidden(h.name())) {
                 continue;
             }
             HeaderLine entry = new HeaderLine(h.name().toLowerCase(Locale.ROOT), h.value().strip());
-            int existing = api.equals("xhr") ? indexOf(list, h.name()) : -1;
+            int existing = api == Initiator.XHR ? indexOf(list, h.name()) : -1;
             if (existing < 0) {
                 list.add(entry);
             } else {

@@ -4,15 +4,15 @@ import dev.corssuite.origins.HeaderLine;
 import dev.corssuite.origins.OriginRole;
 import dev.corssuite.suite.table.Answer;
 import dev.corssuite.suite.table.CorsCase;
-import dev.corssuite.suite.table.Expectation;
 import dev.corssuite.suite.table.FollowUp;
-import dev.corssuite.suite.table.Hop;
+import dev.corssuite.suite.facts.Facts;
+import dev.corssuite.suite.facts.Hop;
+import dev.corssuite.suite.request.Origin;
 import dev.corssuite.suite.table.OriginPlaceholders;
 import dev.corssuite.suite.table.PageRequest;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /** Runs a table row through the {@link FetchOracle} with stand-in origins, and compares with the row's expectation. */
 public final class TableOracle {
@@ -56,10 +56,8 @@ public final class TableOracle {
     }
 
     private static OracleRequest request(PageRequest r) {
-        return new OracleRequest(r.opaqueOrigin() ? "null" : origin(r.from()),
-                origin(r.to()) + PATH + (r.query() == null ? "" : "?" + r.query()), r.api(), r.method(), r.headers(),
-                r.credentials(), r.mode(), r.uploadListener(), r.timeoutMillis(), r.body() != null, r.bodyStream(),
-                r.cookie());
+        return new OracleRequest(r.opaqueOrigin() ? Origin.OPAQUE : origin(r.from()),
+                origin(r.to()) + PATH + (r.query() == null ? "" : "?" + r.query()), r.spec(), r.cookie());
     }
 
     private static OracleAnswer answer(Answer answer) {
@@ -82,54 +80,25 @@ public final class TableOracle {
         return role == null ? value : "{origin:" + role.fileName() + "}";
     }
 
-    /** The requests that arrive, as rows write them: role names and {@code {origin:ROLE}}. */
-    static List<Hop> hops(Prediction p) {
-        return p.hops().stream().map(h -> {
-            OriginRole at = roleOf(h.origin());
-            return new Hop(at == null ? h.origin() : at.fileName(), h.method(), originName(h.originHeader()),
-                    h.headers(), List.of());
+    /** The prediction's facts as rows write them: hops at role names, Origin headers as {@code {origin:ROLE}}. */
+    static Facts asRowsWriteIt(Facts p) {
+        List<Hop> hops = p.hops().stream().map(h -> {
+            OriginRole at = roleOf(h.at());
+            return new Hop(at == null ? h.at() : at.fileName(), h.method(), originName(h.origin()), h.with(),
+                    List.of());
         }).toList();
+        return new Facts(p.verdict(), p.preflight(), p.reached(), p.requestHeaders(), p.status(), p.readable(),
+                p.unreadable(), p.method(), hops, p.preflights(), p.requests(), p.cookie(), p.preflightCookie(),
+                p.preflightOrigins().stream().map(TableOracle::originName).toList());
     }
 
     /** Where the row's spec expectation and the oracle disagree; empty when they agree on every stated fact. */
     public static List<String> disagreements(CorsCase row) {
         Prediction p = predict(row);
-        Expectation e = row.expect();
-        List<String> out = new ArrayList<>();
-        if (e.verdict() != p.verdict()) {
-            out.add("verdict: table " + e.verdict() + ", oracle " + p.verdict());
-        }
-        compare(out, "preflight", e.preflight(), p.preflight());
-        compare(out, "reached", e.reached(), p.reached());
-        compare(out, "requestHeaders", e.requestHeaders(), p.requestHeaders());
-        compare(out, "status", e.status(), p.status());
-        e.readable().stream().filter(n -> !p.readable().contains(n))
-                .forEach(n -> out.add("readable " + n + ": table yes, oracle no"));
-        e.unreadable().stream().filter(p.readable()::contains)
-                .forEach(n -> out.add("unreadable " + n + ": table yes, oracle readable"));
-        compare(out, "method", e.method(), p.method());
-        if (e.hops() != null) {
-            List<Hop> predicted = hops(p);
-            boolean same = Hop.acceptAll(e.hops(), predicted);
-            if (!same) {
-                out.add("hops: table " + e.hops() + ", oracle " + predicted);
-            }
-        }
-        compare(out, "preflights", e.preflights(), p.preflights());
-        compare(out, "requests", e.requests(), p.requests());
-        compare(out, "cookie", e.cookie(), p.cookie());
-        compare(out, "preflightCookie", e.preflightCookie(), p.preflightCookie());
-        compare(out, "preflightOrigins", e.preflightOrigins(),
-                p.preflightOrigins().stream().map(TableOracle::originName).toList());
+        List<String> out = new ArrayList<>(Facts.differences(row.expect(), asRowsWriteIt(p.facts())));
         if (!out.isEmpty()) {
             out.add("oracle's reasoning: " + String.join("; ", p.reasons()));
         }
         return out;
-    }
-
-    private static void compare(List<String> out, String field, Object table, Object oracle) {
-        if (table != null && !Objects.equals(table, oracle)) {
-            out.add(field + ": table " + table + ", oracle " + oracle);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.corssuite.suite.oracle;
 
+import dev.corssuite.suite.request.Origin;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 
@@ -8,20 +10,12 @@ final class Urls {
     private Urls() {
     }
 
-    /** The serialized origin of an absolute URL (scheme://host:port), or the text itself for "null". */
     static String originOf(String url) {
-        if (url.equals("null")) {
-            return url;
-        }
-        URI uri = URI.create(url);
-        int port = uri.getPort();
-        boolean defaultPort = port == -1 || (uri.getScheme().equals("http") && port == 80)
-                || (uri.getScheme().equals("https") && port == 443);
-        return uri.getScheme() + "://" + uri.getHost() + (defaultPort ? "" : ":" + port);
+        return Origin.serializedOf(url);
     }
 
     static String hostOf(String origin) {
-        return origin.equals("null") ? origin : URI.create(origin).getHost();
+        return origin.equals(Origin.OPAQUE) ? origin : Origin.ofUrl(origin).host();
     }
 
     /** Same site, as cookies see it here: the same host (loopback names have no registrable domain). */

@@ -6,6 +6,8 @@ import dev.corssuite.origins.HeaderLine;
 import dev.corssuite.origins.OriginFleet;
 import dev.corssuite.origins.OriginRole;
 import dev.corssuite.suite.probe.ProbeCase;
+import dev.corssuite.suite.runner.Job;
+import dev.corssuite.suite.runner.Staged;
 import dev.corssuite.suite.table.Answer;
 import dev.corssuite.suite.table.CorsCase;
 import dev.corssuite.suite.table.OriginPlaceholders;
@@ -15,7 +17,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Registers a row's answers on the fleet under a fresh token (on every origin) and builds the probe request for it. */
+/** Turns rows into runner jobs: each staged under a fresh token, its answers registered on every origin. */
 public final class CaseStager {
     private final OriginFleet fleet;
 
@@ -23,7 +25,27 @@ public final class CaseStager {
         this.fleet = fleet;
     }
 
-    public StagedCase stage(CorsCase row) {
+    /** The row as a job of the runner; rows share batches in table order. */
+    public Job job(CorsCase row) {
+        return new Job() {
+            @Override
+            public String key() {
+                return row.id();
+            }
+
+            @Override
+            public String group() {
+                return "";
+            }
+
+            @Override
+            public Staged stage(String engine) {
+                return CaseStager.this.stage(row);
+            }
+        };
+    }
+
+    public Staged stage(CorsCase row) {
         // The token is part of {endpoint:ROLE} and {path}: the answers are filled in once it is known.
         String token = fleet.answers().register(row.id(), Map.of());
         String path = fleet.endpointPath(token);
@@ -35,24 +57,15 @@ public final class CaseStager {
         fleet.answers().replace(token, byRole);
         List<ProbeCase> then = row.then().stream()
                 .map(f -> probe(token, f.request(), f.waitMillis(), List.of(), false)).toList();
-        return new StagedCase(row, token, probe(token, row.request(), 0, then, row.alone()));
+        return new Staged(probe(token, row.request(), 0, then, row.alone()), () -> fleet.answers().forget(token));
     }
 
     private ProbeCase probe(String token, PageRequest r, long waitMs, List<ProbeCase> then, boolean alone) {
         String frameOrigin = r.from() == OriginRole.PAGE && !r.opaqueOrigin() ? null : fleet.origin(r.from());
         String url = fleet.endpointUrl(r.to(), token) + (r.query() == null ? "" : "?" + r.query());
         String cookieUrl = r.cookie() == null ? null : fleet.cookieSetterUrl(r.to(), token, r.cookie());
-        return new ProbeCase(token, url, r.api(), r.method(),
-                r.headers().stream().map(h -> List.of(h.name(), h.value())).toList(), r.body(), r.bodyStream(),
-                r.credentials(),
-                r.mode(), r.uploadListener(), r.timeoutMillis(), alone, frameOrigin, r.sandboxed(), r.dataDocument(),
-                cookieUrl, fleet.markUrl(OriginRole.PAGE, token), waitMs, then);
-    }
-
-    /** Forgets a staged case's answers and journal once it is judged. */
-    public void release(StagedCase staged) {
-        fleet.answers().forget(staged.token());
-        fleet.journal().forget(staged.token());
+        return new ProbeCase(token, url, r.spec(), alone, frameOrigin, r.sandboxed(), r.dataDocument(), cookieUrl,
+                fleet.markUrl(OriginRole.PAGE, token), waitMs, then);
     }
 
     private CannedAnswer canned(Answer answer, String path) {
@@ -61,6 +74,7 @@ public final class CaseStager {
         return new CannedAnswer(answer.status(), headers, answer.body(), answer.delayMillis());
     }
 
+    /** A header value with the fleet's origins filled in ({@code {origin:ROLE}}, {@code {host:ROLE}} ...). */
     String fill(String value) {
         return OriginPlaceholders.fill(value, fleet::origin);
     }

@@ -2,6 +2,7 @@ package dev.corssuite.suite.run;
 
 import dev.corssuite.suite.browser.SeleniumGrid;
 import dev.corssuite.suite.browser.Settings;
+import dev.corssuite.suite.table.CaseTable;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,13 +19,18 @@ import java.util.Optional;
 public record RunSettings(Path root, List<String> browsers, List<String> caseFilter, Path allureResults,
                           Optional<String> grid, OriginAddresses addresses) {
 
-    public static RunSettings fromSystem() {
+    /** The project folder holding {@code fixtures/}: {@code cors.root}, or the working folder or a parent of it. */
+    public static Path projectRoot() {
         Path root = Settings.get("cors.root").map(Path::of).orElseGet(RunSettings::findRoot).toAbsolutePath().normalize();
         if (!Files.isDirectory(root.resolve("fixtures").resolve("cases"))) {
             throw new IllegalStateException("no fixtures/cases under " + root + "; run from the project folder or set "
                     + Settings.howToSet("cors.root", "/path/to/project"));
         }
-        return new RunSettings(root,
+        return root;
+    }
+
+    public static RunSettings fromSystem() {
+        return new RunSettings(projectRoot(),
                 split(Settings.get("cors.browsers").orElse("all")),
                 split(Settings.get("cors.cases").orElse("")),
                 Path.of(Optional.ofNullable(System.getProperty("allure.results.directory")).orElse("allure-results")),
@@ -42,6 +48,21 @@ public record RunSettings(Path root, List<String> browsers, List<String> caseFil
                 .orElseGet(() -> EngineSelection.choose(browsers));
     }
 
+    /** The table, filtered to {@link #caseFilter} (ids or areas); a filter entry that names nothing is an error. */
+    public CaseTable table() {
+        CaseTable all = CaseTable.load(fixtures());
+        if (caseFilter.isEmpty()) {
+            return all;
+        }
+        List<String> unknown = caseFilter.stream().filter(f -> all.cases().stream()
+                .noneMatch(c -> c.id().equals(f) || c.area().equals(f))).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("--cases " + String.join(",", unknown)
+                    + ": no case id or area of the table has that name");
+        }
+        return all.filter(c -> caseFilter.contains(c.id()) || caseFilter.contains(c.area()));
+    }
+
     public Path pages() {
         return fixtures().resolve("pages");
     }
@@ -57,7 +78,7 @@ public record RunSettings(Path root, List<String> browsers, List<String> caseFil
         return Path.of("");
     }
 
-    private static List<String> split(String value) {
+    public static List<String> split(String value) {
         return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 }

@@ -9,6 +9,13 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.corssuite.origins.HeaderLine;
 import dev.corssuite.origins.OriginRole;
+import dev.corssuite.suite.facts.Facts;
+import dev.corssuite.suite.facts.Hop;
+import dev.corssuite.suite.facts.Verdict;
+import dev.corssuite.suite.request.CredentialsMode;
+import dev.corssuite.suite.request.Initiator;
+import dev.corssuite.suite.request.RequestMode;
+import dev.corssuite.suite.request.RequestSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -215,7 +223,7 @@ public final class CaseTable {
             problems.add(new TableProblem(file, id, "alone", "a multi-request row waits on its own; it runs alongside "
                     + "the others, so it cannot also be alone"));
         }
-        Expectation expectation = expectation(expect, null);
+        Facts expectation = expectation(expect, null);
         Map<String, Deviation> deviations = new LinkedHashMap<>();
         row.path("deviations").fields().forEachRemaining(e -> deviations.put(e.getKey(), new Deviation(e.getKey(),
                 e.getValue().path("source").asText(), e.getValue().path("note").asText(null),
@@ -233,17 +241,20 @@ public final class CaseTable {
 
     private static PageRequest pageRequest(String file, String id, String field, JsonNode request,
                                            List<TableProblem> problems) {
-        String api = request.path("api").asText("fetch");
-        if (api.equals("xhr") && request.path("credentials").asText("same-origin").equals("omit")) {
-            problems.add(new TableProblem(file, id, field + ".credentials",
-                    "XHR cannot omit credentials (withCredentials is false or true); use same-origin or include"));
-        }
-        if (request.path("uploadListener").asBoolean(false) && !api.equals("xhr")) {
-            problems.add(new TableProblem(file, id, field + ".uploadListener", "only XHR has an upload listener"));
-        }
-        if (request.path("bodyStream").asBoolean(false) && (!api.equals("fetch") || !request.has("body"))) {
-            problems.add(new TableProblem(file, id, field + ".bodyStream",
-                    "only a fetch with a body can stream it; set api fetch and a body"));
+        RequestSpec spec = new RequestSpec(
+                Initiator.fromFileName(request.path("api").asText("fetch")),
+                request.path("method").asText("GET"),
+                headerLines(request.path("headers")),
+                request.has("body") ? request.path("body").asText() : null,
+                request.path("bodyStream").asBoolean(false),
+                CredentialsMode.fromFileName(request.path("credentials").asText("same-origin")),
+                RequestMode.fromFileName(request.path("mode").asText("cors")),
+                request.path("uploadListener").asBoolean(false),
+                request.path("timeoutMs").asLong(RequestSpec.DEFAULT_TIMEOUT_MS));
+        for (String problem : spec.api().problems(spec)) {
+            int colon = problem.indexOf(": ");
+            problems.add(new TableProblem(file, id, field + "." + problem.substring(0, colon),
+                    problem.substring(colon + 2)));
         }
         if (request.path("sandboxed").asBoolean(false) && request.path("dataDocument").asBoolean(false)) {
             problems.add(new TableProblem(file, id, field + ".dataDocument",
@@ -252,19 +263,11 @@ public final class CaseTable {
         return new PageRequest(
                 OriginRole.fromFileName(request.path("from").asText("page")),
                 OriginRole.fromFileName(request.path("to").asText()),
-                api,
-                request.path("method").asText("GET"),
-                headerLines(request.path("headers")),
-                request.has("body") ? request.path("body").asText() : null,
-                request.path("bodyStream").asBoolean(false),
-                request.path("credentials").asText("same-origin"),
-                request.path("mode").asText("cors"),
-                request.path("uploadListener").asBoolean(false),
+                spec,
                 request.path("sandboxed").asBoolean(false),
                 request.path("dataDocument").asBoolean(false),
                 request.has("cookie") ? request.path("cookie").asText() : null,
-                request.has("query") ? request.path("query").asText() : null,
-                request.path("timeoutMs").asLong(5000));
+                request.has("query") ? request.path("query").asText() : null);
     }
 
     private static void checkPlaceholders(String file, String id, String where, Answer answer,
@@ -283,8 +286,8 @@ public final class CaseTable {
     }
 
     /** Reads an expectation; fields a deviation leaves out come from the spec's expectation ({@code base}). */
-    private static Expectation expectation(JsonNode node, Expectation base) {
-        return new Expectation(
+    private static Facts expectation(JsonNode node, Facts base) {
+        return new Facts(
                 node.has("verdict") ? Verdict.valueOf(node.path("verdict").asText()) : base.verdict(),
                 node.has("preflight") ? Boolean.valueOf(node.path("preflight").asBoolean())
                         : base == null ? null : base.preflight(),
@@ -293,8 +296,9 @@ public final class CaseTable {
                 node.has("requestHeaders") ? (node.path("requestHeaders").isNull() ? null
                         : node.path("requestHeaders").asText()) : base == null ? null : base.requestHeaders(),
                 node.has("status") ? Integer.valueOf(node.path("status").asInt()) : base == null ? null : base.status(),
-                node.has("readable") || base == null ? strings(node.path("readable")) : base.readable(),
-                node.has("unreadable") || base == null ? strings(node.path("unreadable")) : base.unreadable(),
+                node.has("readable") || base == null ? new java.util.LinkedHashSet<>(strings(node.path("readable"))) : base.readable(),
+                node.has("unreadable") || base == null ? new java.util.LinkedHashSet<>(strings(node.path("unreadable")))
+                        : base.unreadable(),
                 node.has("method") ? node.path("method").asText() : base == null ? null : base.method(),
                 node.has("hops") ? hops(node.path("hops")) : base == null ? null : base.hops(),
                 node.has("preflights") ? Integer.valueOf(node.path("preflights").asInt())

@@ -1,6 +1,7 @@
 package dev.corssuite.suite.table;
 
 import dev.corssuite.origins.OriginRole;
+import dev.corssuite.suite.facts.Facts;
 
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ public record CorsCase(
         Map<OriginRole, RoleAnswers> on,
         PageRequest request,
         List<FollowUp> then,
-        Expectation expect,
+        Facts expect,
         String control,
         boolean alone,
         Map<String, Deviation> deviations) {

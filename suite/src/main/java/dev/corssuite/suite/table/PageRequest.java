@@ -1,34 +1,22 @@
 package dev.corssuite.suite.table;
 
-import dev.corssuite.origins.HeaderLine;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.corssuite.origins.OriginRole;
-
-import java.util.List;
+import dev.corssuite.suite.request.RequestSpec;
 
 /**
- * The request the page makes: from which origin (and kind of document) to which, through which API, with what.
- * {@code cookie} non-null: before the request, a cookie with these extra attributes is set on the target origin.
+ * A row's request: from which origin (and kind of document) to which, and what it asks ({@code spec}).
+ * {@code cookie} non-null: before the request, a cookie with these extra attributes is set on the target origin;
+ * {@code query} is appended to the endpoint's URL.
  */
 public record PageRequest(
         OriginRole from,
         OriginRole to,
-        String api,
-        String method,
-        List<HeaderLine> headers,
-        String body,
-        boolean bodyStream,
-        String credentials,
-        String mode,
-        boolean uploadListener,
+        @JsonUnwrapped RequestSpec spec,
         boolean sandboxed,
         boolean dataDocument,
         String cookie,
-        String query,
-        long timeoutMillis) {
-
-    public PageRequest {
-        headers = List.copyOf(headers);
-    }
+        String query) {
 
     /** The document the request starts from has an opaque origin (serialized as {@code null}). */
     public boolean opaqueOrigin() {

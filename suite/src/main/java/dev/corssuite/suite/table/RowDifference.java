@@ -43,7 +43,7 @@ final class RowDifference {
             headers("server.on." + role.fileName() + ".actual.headers", a.actualOn(role).headers(),
                     b.actualOn(role).headers(), differences);
         }
-        headers("request.headers", a.request().headers(), b.request().headers(), differences);
+        headers("request.headers", a.request().spec().headers(), b.request().spec().headers(), differences);
         for (int i = 0; i < Math.max(a.then().size(), b.then().size()); i++) {
             headers("then[" + i + "].headers", ownHeaders(a, i), ownHeaders(b, i), differences);
         }
@@ -70,8 +70,8 @@ final class RowDifference {
         if (i >= row.then().size()) {
             return List.of();
         }
-        List<HeaderLine> headers = row.then().get(i).request().headers();
-        return headers.equals(row.request().headers()) ? List.of() : headers;
+        List<HeaderLine> headers = row.then().get(i).request().spec().headers();
+        return headers.equals(row.request().spec().headers()) ? List.of() : headers;
     }
 
     /** Roles either row answers differently from its defaults: there the answers in effect are compared. */

@@ -3,14 +3,15 @@ package dev.corssuite.suite.verdict;
 import dev.corssuite.origins.OriginFleet;
 import dev.corssuite.origins.RecordedRequest;
 import dev.corssuite.origins.RequestKind;
+import dev.corssuite.suite.facts.Facts;
 import dev.corssuite.suite.probe.ProbeResult;
-import dev.corssuite.suite.table.Hop;
-import dev.corssuite.suite.table.Verdict;
+import dev.corssuite.suite.runner.TrafficSource;
+import dev.corssuite.suite.facts.Hop;
+import dev.corssuite.suite.facts.Verdict;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -22,16 +23,8 @@ public final class Judge {
     private Judge() {
     }
 
-    /** Observes with origins written as they arrived. */
-    public static Observation observe(ProbeResult page, List<RecordedRequest> journal) {
-        return observe(page, journal, Function.identity());
-    }
-
-    /**
-     * @param originName turns an {@code Origin} header value into the form rows use ({@code {origin:page}})
-     */
-    public static Observation observe(ProbeResult page, List<RecordedRequest> journal,
-                                      Function<String, String> originName) {
+    /** Joins the page's result with what {@code traffic} recorded for the same probe. */
+    public static Observation observe(ProbeResult page, List<RecordedRequest> journal, TrafficSource traffic) {
         int lastMark = -1;
         for (int i = 0; i < journal.size(); i++) {
             if (journal.get(i).kind() == RequestKind.MARK) {
@@ -58,19 +51,19 @@ public final class Judge {
         }
         Set<String> readable = page.readable().keySet().stream().map(n -> n.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
-        List<Hop> hops = actuals.stream().map(r -> new Hop(r.receivedBy() == null ? "target" : r.receivedBy().fileName(), r.method(),
-                r.origin().map(originName).orElse(""), r.headers().stream()
+        List<Hop> hops = actuals.stream().map(r -> new Hop(traffic.placeOf(r), r.method(),
+                r.origin().map(traffic::originName).orElse(""), r.headers().stream()
                 .map(h -> h.name().toLowerCase(Locale.ROOT)).distinct().toList(), List.of())).toList();
         RecordedRequest arrived = actuals.isEmpty() ? null : actuals.get(actuals.size() - 1);
         int preflights = (int) journal.stream().filter(r -> r.kind() == RequestKind.PREFLIGHT).count();
         int requests = (int) journal.stream().filter(r -> r.kind() == RequestKind.ACTUAL).count();
-        return new Observation(verdict, preflight, actual, requestHeaders, page.rejected() ? null : page.status(),
-                readable, arrived == null ? null : arrived.method(), hops, preflights, requests,
+        Facts facts = new Facts(verdict, preflight, actual, requestHeaders, page.rejected() ? null : page.status(),
+                readable, Set.of(), arrived == null ? null : arrived.method(), hops, preflights, requests,
                 arrived == null ? null : carriesCookie(arrived),
                 journal.stream().filter(r -> r.kind() == RequestKind.PREFLIGHT).anyMatch(Judge::carriesCookie),
                 last.stream().filter(r -> r.kind() == RequestKind.PREFLIGHT)
-                        .map(r -> r.origin().map(originName).orElse("")).toList(),
-                page, journal);
+                        .map(r -> r.origin().map(traffic::originName).orElse("")).toList());
+        return new Observation(facts, page, journal);
     }
 
     /** The request carried the cookie its case set ({@code case=<token>}). */

@@ -1,41 +1,26 @@
 package dev.corssuite.suite.verdict;
 
 import dev.corssuite.origins.RecordedRequest;
+import dev.corssuite.suite.facts.Facts;
+import dev.corssuite.suite.facts.Verdict;
 import dev.corssuite.suite.probe.ProbeResult;
-import dev.corssuite.suite.table.Hop;
-import dev.corssuite.suite.table.Verdict;
 
 import java.util.List;
-import java.util.Set;
 
-/**
- * What happened to one case in one browser: the verdict and the facts behind it, about the case's last request.
- * {@code requestHeaders} is the preflight's {@code Access-Control-Request-Headers}, empty when the preflight had
- * none, null without a preflight; {@code method} and {@code cookie} are about the last request that arrived (null
- * when none did); {@code preflightOrigins} are the Origin headers of the last request's preflights ("" when
- * absent); {@code preflights} and {@code requests} count what the whole case sent.
- */
-public record Observation(
-        Verdict verdict,
-        boolean preflightSent,
-        boolean actualReached,
-        String requestHeaders,
-        Integer status,
-        Set<String> readable,
-        String method,
-        List<Hop> hops,
-        int preflights,
-        int requests,
-        Boolean cookie,
-        boolean preflightCookie,
-        List<String> preflightOrigins,
-        ProbeResult page,
-        List<RecordedRequest> journal) {
-
+/** What happened to one request in one browser: the facts, and the evidence they come from. */
+public record Observation(Facts facts, ProbeResult page, List<RecordedRequest> journal) {
     public Observation {
-        readable = Set.copyOf(readable);
-        hops = List.copyOf(hops);
-        preflightOrigins = List.copyOf(preflightOrigins);
         journal = List.copyOf(journal);
+    }
+
+    public Verdict verdict() {
+        return facts.verdict();
+    }
+
+    /** How the facts differ from an expectation, the page's error text added to a verdict that differs. */
+    public List<String> differencesFrom(Facts expected) {
+        return Facts.differences(expected, facts).stream()
+                .map(d -> d.startsWith("verdict:") && page.error() != null ? d + " (" + page.error() + ")" : d)
+                .toList();
     }
 }

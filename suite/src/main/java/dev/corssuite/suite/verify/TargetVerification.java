@@ -2,8 +2,6 @@ package dev.corssuite.suite.verify;
 
 import dev.corssuite.origins.OriginFleet;
 import dev.corssuite.origins.OriginRole;
-import dev.corssuite.suite.browser.BrowserSession;
-import dev.corssuite.suite.browser.BrowserUnavailableException;
 import dev.corssuite.suite.browser.Engine;
 import dev.corssuite.suite.browser.SessionProxy;
 import dev.corssuite.suite.oracle.FetchOracle;
@@ -11,8 +9,14 @@ import dev.corssuite.suite.oracle.OracleAnswer;
 import dev.corssuite.suite.oracle.OracleRequest;
 import dev.corssuite.suite.oracle.Prediction;
 import dev.corssuite.suite.oracle.RequestHeaderRules;
+import dev.corssuite.suite.probe.Probe;
+import dev.corssuite.suite.request.Origin;
+import dev.corssuite.suite.results.EngineRun;
+import dev.corssuite.suite.results.Results;
 import dev.corssuite.suite.run.EngineSelection;
-import dev.corssuite.suite.run.RunSettings;
+import dev.corssuite.suite.runner.ProbeOutcome;
+import dev.corssuite.suite.runner.Progress;
+import dev.corssuite.suite.runner.Runner;
 import dev.corssuite.suite.verdict.Observation;
 import dev.corssuite.suite.verify.direct.DirectAnswers;
 import dev.corssuite.suite.verify.direct.DirectProbe;
@@ -41,7 +45,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,7 +54,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 
-/** The whole of {@code run --target URL --policy FILE}; returns the exit status. */
+/** The whole of {@code verify --target URL --policy FILE}: checks the input, runs, writes the verify report. */
 public final class TargetVerification {
     public static final int OK = 0;
     public static final int FINDINGS = 1;
@@ -60,22 +63,27 @@ public final class TargetVerification {
 
     private final CorsPolicy policy;
     private final URI target;
-    private final RunSettings settings;
+    private final Path root;
     private final EngineSelection engines;
     private final PrintStream out;
+    private final int batchSize;
+    private final Runner.Listener listener;
 
-    private TargetVerification(CorsPolicy policy, URI target, RunSettings settings, EngineSelection engines,
-                               PrintStream out) {
+    private TargetVerification(CorsPolicy policy, URI target, Path root, EngineSelection engines,
+                               PrintStream out, int batchSize, Runner.Listener listener) {
         this.policy = policy;
         this.target = target;
-        this.settings = settings;
+        this.root = root;
         this.engines = engines;
         this.out = out;
+        this.batchSize = batchSize;
+        this.listener = listener;
     }
 
     /** Validates everything a browser would need before starting one; bad input is one message and exit 2. */
-    public static VerifyResult execute(String targetText, Path policyFile, String browsers, PrintStream out,
-                                       PrintStream err) throws IOException {
+    public static VerifyResult execute(VerifyOptions options, PrintStream out, PrintStream err) throws IOException {
+        String targetText = options.target();
+        Path policyFile = options.policy();
         if (targetText == null || policyFile == null) {
             err.println(targetText == null ? "--policy needs --target URL (the server to verify)"
                     : "--target needs --policy FILE (what the server intends to allow)");
@@ -84,26 +92,17 @@ public final class TargetVerification {
         Optional<String> badTarget = targetProblem(targetText);
         List<String> problems = new ArrayList<>();
         badTarget.ifPresent(p -> problems.add("--target " + targetText + ": " + p));
-        RunSettings settings;
         EngineSelection engines = null;
         CorsPolicy policy = null;
+        Path fixtures = options.root().resolve("fixtures");
         try {
-            RunSettings system = RunSettings.fromSystem();
-            settings = new RunSettings(system.root(), java.util.Arrays.stream(browsers.split(",")).map(String::trim)
-                    .filter(b -> !b.isEmpty()).toList(), List.of(), system.allureResults(), Optional.empty(),
-                    system.addresses());
-        } catch (IllegalStateException e) {
-            err.println(e.getMessage());
-            return VerifyResult.badInput();
-        }
-        try {
-            policy = PolicyLoader.load(policyFile, settings.fixtures().resolve("schema")
+            policy = PolicyLoader.load(policyFile, fixtures.resolve("schema")
                     .resolve("cors-policy.schema.json"));
         } catch (PolicyException e) {
             problems.add(e.getMessage());
         }
         try {
-            engines = EngineSelection.choose(settings.browsers());
+            engines = EngineSelection.choose(options.browsers());
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
         }
@@ -126,7 +125,8 @@ public final class TargetVerification {
             return VerifyResult.badInput();
         }
         engines.skipped().forEach((name, why) -> out.println("skipped " + name + ": " + why));
-        return new TargetVerification(policy, target, settings, engines, out).verify();
+        return new TargetVerification(policy, target, options.root(), engines, out, options.batchSize(),
+                options.listener() != null ? options.listener() : new Progress(out, "requests")).verify();
     }
 
     static Optional<String> targetProblem(String text) {
@@ -149,10 +149,7 @@ public final class TargetVerification {
     }
 
     static String origin(URI uri) {
-        int port = uri.getPort();
-        boolean defaultPort = port < 0 || (uri.getScheme().equals("http") && port == 80)
-                || (uri.getScheme().equals("https") && port == 443);
-        return uri.getScheme() + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
+        return Origin.ofUrl(uri.toString()).serialize();
     }
 
     private VerifyResult verify() throws IOException {
@@ -170,11 +167,12 @@ public final class TargetVerification {
         RawAnswer errorAnswer = new DirectProbe(target, policy.timeoutMs())
                 .actual(errorPath, allowedOrigin, "GET", List.of(), null);
 
-        Map<String, Map<String, Observation>> byEngine = new LinkedHashMap<>();
-        Map<String, String> versions = new LinkedHashMap<>();
+        Map<String, Map<String, ProbeOutcome>> byEngine = new LinkedHashMap<>();
+        List<EngineRun> engineRuns = new ArrayList<>();
         List<PlannedRequest> inBrowsers = matrix.stream().filter(r -> browsable(r.from())).toList();
-        try (OriginFleet fleet = OriginFleet.builder().pages(settings.pages()).start()) {
-            URI page = URI.create(fleet.origin(OriginRole.PAGE));
+        List<VerifyJob> jobs = inBrowsers.stream().map(r -> new VerifyJob(r, this::browserUrl)).toList();
+        try (OriginFleet fleet = OriginFleet.builder().pages(root.resolve("fixtures").resolve("pages")).start()) {
+            Origin page = Origin.ofUrl(fleet.origin(OriginRole.PAGE));
             Set<String> pageAuthorities = new LinkedHashSet<>();
             Set<String> hosts = new LinkedHashSet<>();
             for (PlannedRequest r : inBrowsers) {
@@ -183,18 +181,24 @@ public final class TargetVerification {
             }
             hosts.add(target.getHost());
             try (OriginProxy proxy = new OriginProxy(pageAuthorities, new InetSocketAddress("127.0.0.1",
-                    page.getPort()), target, Set.of(authority(page.getHost(), page.getPort(), "http")),
-                    LocalCertificate.forHosts(hosts), (int) policy.timeoutMs() + 2000)) {
+                    page.port()), target, Set.of(page.authority()), LocalCertificate.forHosts(hosts),
+                    (int) policy.timeoutMs() + 2000)) {
                 String[] hostPort = proxy.hostPort().split(":");
                 SessionProxy sessionProxy = new SessionProxy(hostPort[0], Integer.parseInt(hostPort[1]));
                 for (Engine engine : engines.engines()) {
-                    try (BrowserSession session = engine.start(sessionProxy)) {
-                        versions.put(session.name(), session.version() + ", " + session.drivenBy());
-                        byEngine.put(session.name(), VerifyBrowserRun.run(session, page + "/probe.html", inBrowsers,
-                                this::browserUrl, proxy.traffic(), policy.timeoutMs(), out));
-                    } catch (BrowserUnavailableException e) {
-                        out.println("[" + engine.name() + "] did not start: " + e.getMessage());
-                        versions.put(engine.name(), "did not start: " + e.getMessage());
+                    try (Runner runner = new Runner(() -> engine.start(sessionProxy), page + Probe.PAGE,
+                            proxy.traffic(), batchSize, listener)) {
+                        engineRuns.add(new EngineRun(engine.name(), runner.session().version(),
+                                runner.session().drivenBy()));
+                        byEngine.put(engine.name(), runner.run(jobs));
+                    } catch (RuntimeException e) {
+                        String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+                        out.println("[" + engine.name() + "] did not start: " + why);
+                        engineRuns.add(new EngineRun(engine.name(), "unknown", "did not start: " + why));
+                        Map<String, ProbeOutcome> failed = new LinkedHashMap<>();
+                        jobs.forEach(j -> failed.put(j.key(), ProbeOutcome.failed(engine.name()
+                                + " did not start: " + why)));
+                        byEngine.put(engine.name(), failed);
                     }
                 }
             }
@@ -203,31 +207,30 @@ public final class TargetVerification {
         List<RequestOutcome> outcomes = new ArrayList<>();
         for (PlannedRequest r : matrix) {
             Map<String, Observation> observed = new LinkedHashMap<>();
-            byEngine.forEach((engine, observations) -> {
-                if (observations.containsKey(r.id())) {
-                    observed.put(engine, observations.get(r.id()));
+            Map<String, String> errors = new LinkedHashMap<>();
+            byEngine.forEach((engine, ran) -> {
+                ProbeOutcome outcome = ran.get(r.id());
+                if (outcome != null && outcome.observed()) {
+                    observed.put(engine, outcome.observation());
+                } else if (outcome != null) {
+                    errors.put(engine, outcome.infrastructureError());
                 }
             });
             DirectAnswers answers = direct.get(r.id());
-            outcomes.add(new RequestOutcome(r, PolicyIntent.predict(policy, r, targetOrigin, policy.timeoutMs()),
-                    answers, fromAnswers(r, targetOrigin, answers), observed,
+            outcomes.add(new RequestOutcome(r, PolicyIntent.predict(policy, r, targetOrigin), answers,
+                    fromAnswers(r, targetOrigin, answers), observed, errors,
                     browsable(r.from()) ? null : "the proxy's TLS (Java) cannot serve the host name "
                             + r.from().host()));
         }
         List<Finding> findings = FindingDetector.detect(policy, outcomes, errorAnswer,
                 "GET " + errorPath + " with Origin: " + allowedOrigin);
-        VerifyReport report = new VerifyReport(policy, target, versions, outcomes, findings);
+        Results results = VerifyResults.of(target, policy, engineRuns, engines.skipped(), outcomes, findings);
+        VerifyReport report = new VerifyReport(policy, target, results, outcomes, findings);
         report.printTo(out);
-        Path dir = settings.root().resolve("reports").resolve("out");
+        Path dir = root.resolve("reports").resolve("out");
         report.write(dir);
         out.println("Report: " + dir.resolve("verify.md") + " (JSON: " + dir.resolve("verify.json") + ")");
-        boolean allAsIntended = outcomes.stream().allMatch(RequestOutcome::allAsIntended);
-        return new VerifyResult(findings.isEmpty() && allAsIntended && !byEngine.isEmpty() ? OK : FINDINGS, findings,
-                outcomes, versions);
-    }
-
-    private static String authority(String host, int port, String scheme) {
-        return host + ":" + (port > 0 ? port : scheme.equals("https") ? 443 : 80);
+        return new VerifyResult(results.passed() ? OK : FINDINGS, results, outcomes);
     }
 
     /** Java's TLS refuses SNI host names outside letters, digits, dots and dashes (e.g. the "_" look-alike). */
@@ -240,13 +243,10 @@ public final class TargetVerification {
      * passes the same request on), since WebKit blocks http://localhost from https pages as mixed content.
      */
     String browserUrl(PlannedRequest r, String id) {
-        boolean secure = target.getScheme().equals("https") || r.from().servedAt().startsWith("https:");
-        int port = target.getPort() > 0 ? target.getPort() : target.getScheme().equals("https") ? 443 : 80;
-        String scheme = secure ? "https" : "http";
-        boolean defaultPort = (secure && port == 443) || (!secure && port == 80);
-        String base = scheme + "://" + target.getHost() + (defaultPort ? "" : ":" + port)
-                + (target.getRawPath() == null ? "" : target.getRawPath());
-        return base + pathWithId(r, id);
+        Origin origin = Origin.ofUrl(target.toString());
+        boolean secure = origin.secure() || r.from().servedAt().startsWith("https:");
+        return origin.withScheme(secure ? "https" : "http").serialize()
+                + (target.getRawPath() == null ? "" : target.getRawPath()) + pathWithId(r, id);
     }
 
     /** The endpoint's path with the request id in the query: it keys the proxy's record and keeps each URL unique. */
@@ -263,12 +263,13 @@ public final class TargetVerification {
             for (PlannedRequest r : matrix) {
                 pending.put(r.id(), pool.submit(() -> {
                     List<String> unsafe = RequestHeaderRules.unsafeNames(
-                            RequestHeaderRules.headerList(r.headers(), "fetch"));
+                            RequestHeaderRules.headerList(r.spec().headers(), r.spec().api()));
                     boolean preflight = !RequestHeaderRules.safelistedMethod(r.method()) || !unsafe.isEmpty();
                     RawAnswer preflightAnswer = preflight ? probe.preflight(pathWithId(r, "direct-" + r.id()), r.from().origin(),
                             r.method(), String.join(",", unsafe)) : null;
                     return new DirectAnswers(preflightAnswer,
-                            probe.actual(pathWithId(r, "direct-" + r.id()), r.from().origin(), r.method(), r.headers(), r.body()));
+                            probe.actual(pathWithId(r, "direct-" + r.id()), r.from().origin(), r.method(), r.spec().headers(),
+                                    r.spec().body()));
                 }));
             }
             Map<String, DirectAnswers> answers = new LinkedHashMap<>();
@@ -288,7 +289,7 @@ public final class TargetVerification {
 
     /** What the oracle says a browser does with the server's real answers. */
     private Prediction fromAnswers(PlannedRequest r, String targetOrigin, DirectAnswers answers) {
-        OracleRequest request = PolicyIntent.oracleRequest(r, targetOrigin, policy.timeoutMs());
+        OracleRequest request = PolicyIntent.oracleRequest(r, targetOrigin);
         return FetchOracle.predict(request, oracleAnswer(answers.preflight()), oracleAnswer(answers.actual()));
     }
 

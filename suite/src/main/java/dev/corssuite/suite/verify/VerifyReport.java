@@ -2,6 +2,9 @@ package dev.corssuite.suite.verify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.corssuite.suite.results.Results;
+import dev.corssuite.suite.results.Status;
+import dev.corssuite.suite.results.writers.ConsoleSummary;
 import dev.corssuite.suite.verdict.Observation;
 import dev.corssuite.suite.verify.direct.RawAnswer;
 import dev.corssuite.suite.verify.findings.Finding;
@@ -24,15 +27,17 @@ final class VerifyReport {
 
     private final CorsPolicy policy;
     private final URI target;
-    private final Map<String, String> browsers;
+    private final Results results;
+    private final Map<String, String> browsers = new LinkedHashMap<>();
     private final List<RequestOutcome> outcomes;
     private final List<Finding> findings;
 
-    VerifyReport(CorsPolicy policy, URI target, Map<String, String> browsers, List<RequestOutcome> outcomes,
+    VerifyReport(CorsPolicy policy, URI target, Results results, List<RequestOutcome> outcomes,
                  List<Finding> findings) {
         this.policy = policy;
         this.target = target;
-        this.browsers = browsers;
+        this.results = results;
+        results.engines().forEach(e -> browsers.put(e.name(), e.version() + ", " + e.drivenBy()));
         this.outcomes = outcomes;
         this.findings = findings;
     }
@@ -40,12 +45,12 @@ final class VerifyReport {
     void printTo(PrintStream out) {
         out.println();
         out.println("CORS verification of " + target + " against " + policy.file());
-        browsers.forEach((engine, version) -> {
-            long ran = outcomes.stream().filter(o -> o.browsers().containsKey(engine)).count();
-            long ok = outcomes.stream().filter(o -> o.asIntended(engine).orElse(false)).count();
-            out.printf("  %-9s %d as the policy intends, %d not (of %d run)  (%s)%n", engine, ok, ran - ok, ran,
-                    version);
-        });
+        browsers.forEach((engine, version) -> out.println("  " + ConsoleSummary.counts(results, engine) + "  ("
+                + version + ")"));
+        results.skipped().forEach((name, why) -> out.println("  " + name + " skipped: " + why));
+        outcomes.stream().filter(o -> !o.infrastructureErrors().isEmpty()).limit(CONSOLE_REQUESTS).forEach(o ->
+                o.infrastructureErrors().forEach((engine, why) -> out.println("  infrastructure error (" + engine
+                        + ", " + o.request().id() + ", not a finding): " + why)));
         long browserFree = outcomes.stream().filter(o -> o.notInBrowsers() != null).count();
         if (browserFree > 0) {
             out.println("  " + browserFree + " request(s) checked without a browser only: "
@@ -100,13 +105,13 @@ final class VerifyReport {
 
     String markdown() {
         StringBuilder md = new StringBuilder("# CORS verification of " + target + "\n\n");
-        md.append("Policy: `").append(policy.file()).append("`\n\n| browser | as intended | not | version |\n")
-                .append("|---|---:|---:|---|\n");
+        md.append("Policy: `").append(policy.file()).append("`\n\n| browser | as intended | not | infrastructure errors "
+                + "| version |\n|---|---:|---:|---:|---|\n");
         browsers.forEach((engine, version) -> {
-            long ran = outcomes.stream().filter(o -> o.browsers().containsKey(engine)).count();
-            long ok = outcomes.stream().filter(o -> o.asIntended(engine).orElse(false)).count();
-            md.append("| ").append(engine).append(" | ").append(ok).append(" | ").append(ran - ok).append(" | ")
-                    .append(version).append(" |\n");
+            var counts = results.counts(engine);
+            md.append("| ").append(engine).append(" | ").append(counts.get(Status.MATCHED)).append(" | ")
+                    .append(counts.get(Status.DIFFERED)).append(" | ").append(counts.get(Status.INFRASTRUCTURE_ERROR))
+                    .append(" | ").append(version).append(" |\n");
         });
         md.append("\n## Findings (").append(findings.size()).append(")\n\n");
         if (findings.isEmpty()) {
@@ -129,7 +134,8 @@ final class VerifyReport {
                     .append(o.intent().verdict()).append(" |");
             for (String engine : browsers.keySet()) {
                 Observation obs = o.browsers().get(engine);
-                md.append(' ').append(obs == null ? "-" : (o.asIntended(engine).orElse(true) ? "" : "**")
+                md.append(' ').append(obs == null ? (o.infrastructureErrors().containsKey(engine)
+                        ? "infrastructure error" : "-") : (o.asIntended(engine).orElse(true) ? "" : "**")
                         + obs.verdict() + (o.asIntended(engine).orElse(true) ? "" : "**")).append(" |");
             }
             md.append(' ').append(o.answersSummary().replace("|", "\\|")).append(" | ")
@@ -153,8 +159,8 @@ final class VerifyReport {
             r.put("path", o.request().path());
             r.put("origin", o.request().from().origin());
             r.put("originKind", o.request().from().kind().name());
-            r.put("headers", o.request().headers().stream().map(h -> h.name() + ": " + h.value()).toList());
-            r.put("credentials", o.request().credentials());
+            r.put("headers", o.request().spec().headers().stream().map(h -> h.name() + ": " + h.value()).toList());
+            r.put("credentials", o.request().spec().credentials().fileName());
             r.put("intent", o.intent().verdict().name());
             Map<String, String> verdicts = new LinkedHashMap<>();
             Map<String, Long> ms = new LinkedHashMap<>();
@@ -163,6 +169,9 @@ final class VerifyReport {
                 ms.put(engine, obs.page().ms());
             });
             r.put("browsers", verdicts);
+            if (!o.infrastructureErrors().isEmpty()) {
+                r.put("infrastructureErrors", o.infrastructureErrors());
+            }
             r.put("browserMs", ms);
             if (o.notInBrowsers() != null) {
                 r.put("notInBrowsers", o.notInBrowsers());

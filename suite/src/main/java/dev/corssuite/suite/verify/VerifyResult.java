@@ -1,27 +1,39 @@
 package dev.corssuite.suite.verify;
 
+import dev.corssuite.suite.results.Results;
 import dev.corssuite.suite.verify.findings.Finding;
 import dev.corssuite.suite.verify.findings.FindingKind;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** What a verification ended with: the exit status, the findings, every request's outcome, the browsers used. */
-public record VerifyResult(int exitCode, List<Finding> findings, List<RequestOutcome> outcomes,
-                           Map<String, String> browsers) {
+/** What a verification ended with: the exit status, the run's results (null for bad input), every request's outcome. */
+public record VerifyResult(int exitCode, Results results, List<RequestOutcome> outcomes) {
     public VerifyResult {
-        findings = List.copyOf(findings);
         outcomes = List.copyOf(outcomes);
-        browsers = Map.copyOf(browsers);
     }
 
     static VerifyResult badInput() {
-        return new VerifyResult(TargetVerification.BAD_INPUT, List.of(), List.of(), Map.of());
+        return new VerifyResult(TargetVerification.BAD_INPUT, null, List.of());
+    }
+
+    public List<Finding> findings() {
+        return results == null ? List.of() : results.findings();
+    }
+
+    /** Each engine that ran: "version, how it was driven". */
+    public Map<String, String> browsers() {
+        Map<String, String> browsers = new LinkedHashMap<>();
+        if (results != null) {
+            results.engines().forEach(e -> browsers.put(e.name(), e.version() + ", " + e.drivenBy()));
+        }
+        return browsers;
     }
 
     public Set<FindingKind> kinds() {
-        return findings.stream().map(Finding::kind).collect(Collectors.toSet());
+        return findings().stream().map(Finding::kind).collect(Collectors.toSet());
     }
 }

@@ -1,9 +1,14 @@
 package dev.corssuite.suite.browser;
 
 import dev.corssuite.origins.OriginFleet;
-import dev.corssuite.suite.run.BrowserRun;
+import dev.corssuite.origins.OriginRole;
+import dev.corssuite.suite.probe.Probe;
+import dev.corssuite.suite.run.CaseStager;
+import dev.corssuite.suite.run.FleetTraffic;
+import dev.corssuite.suite.runner.ProbeOutcome;
+import dev.corssuite.suite.runner.Runner;
+import dev.corssuite.suite.table.CorsCase;
 import dev.corssuite.suite.run.EngineSelection;
-import dev.corssuite.suite.run.Progress;
 import dev.corssuite.suite.table.CaseTable;
 import org.testng.annotations.DataProvider;
 import org.testng.annotations.Test;
@@ -11,11 +16,11 @@ import org.testng.annotations.Test;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertTrue;
-import static org.testng.Assert.expectThrows;
 import static org.testng.Assert.fail;
 
 /** Browsers, drivers and Xvfb the suite starts are gone when it is done: closed, crashed or interrupted. */
@@ -57,20 +62,29 @@ public class ProcessCleanupTest {
     }
 
     @Test(dataProvider = "engines")
-    public void aBrowserThatCrashesMidRunFailsTheRunAndLeavesNothingBehind(Engine engine) throws Exception {
+    public void aBrowserThatCrashesMidRunFailsItsBatchRestartsAndLeavesNothingBehind(Engine engine) throws Exception {
         List<ProcessHandle> before = started(ProcessHandle.current());
         CaseTable table = CaseTable.load(ROOT.resolve("fixtures"));
         List<ProcessHandle> during;
         try (OriginFleet fleet = OriginFleet.builder().pages(ROOT.resolve("fixtures").resolve("pages")).start();
-             BrowserSession session = engine.start()) {
-            BrowserRun run = new BrowserRun(session, fleet);
+             Runner runner = new Runner(engine::start, fleet.url(OriginRole.PAGE, Probe.PAGE), new FleetTraffic(fleet),
+                     10, new Runner.Listener() { })) {
             during = started(ProcessHandle.current()).stream().filter(p -> !before.contains(p)).toList();
             // Kill the browser itself (not its driver): the engine's main process and everything under it.
             during.stream().filter(p -> p.info().command().orElse("").matches(".*(chromium|chrome|firefox|MiniBrowser)[^/]*$"))
                     .forEach(ProcessHandle::destroyForcibly);
-            expectThrows(RuntimeException.class, () -> run.run(table.cases(), 50, Progress.silent()));
+            CaseStager stager = new CaseStager(fleet);
+            List<CorsCase> rows = table.cases().stream().filter(c -> c.actual().delayMillis() == 0
+                    && c.preflight().delayMillis() == 0 && c.then().isEmpty()).limit(20).toList();
+            Map<String, ProbeOutcome> outcomes = runner.run(rows.stream().map(stager::job).toList());
+            assertTrue(rows.subList(0, 10).stream().noneMatch(r -> outcomes.get(r.id()).observed()),
+                    "the crashed batch is infrastructure errors: " + outcomes);
+            assertTrue(rows.subList(10, 20).stream().allMatch(r -> outcomes.get(r.id()).observed()),
+                    "the next batch runs in a restarted session: " + outcomes);
+            assertAllGone(during, engine.name() + " crashed and was replaced");
+            during = started(ProcessHandle.current()).stream().filter(p -> !before.contains(p)).toList();
         }
-        assertAllGone(during, engine.name() + " crashed and was closed");
+        assertAllGone(during, engine.name() + " restarted and was closed");
     }
 
     @Test

@@ -1,7 +1,10 @@
 package dev.corssuite.suite.oracle;
 
 import dev.corssuite.origins.HeaderLine;
-import dev.corssuite.suite.table.Verdict;
+import dev.corssuite.suite.facts.Verdict;
+import dev.corssuite.suite.request.CredentialsMode;
+import dev.corssuite.suite.request.Initiator;
+import dev.corssuite.suite.request.RequestSpec;
 import org.testng.annotations.Test;
 
 import java.util.List;
@@ -16,7 +19,8 @@ public class FetchOracleTest {
     private static final OracleAnswer NOTHING = new OracleAnswer(200, List.of(), 0);
 
     private static OracleRequest request(String method, String credentials, HeaderLine... headers) {
-        return new OracleRequest(PAGE, OTHER, "fetch", method, List.of(headers), credentials, "cors", false, 5000);
+        return new OracleRequest(PAGE, OTHER, RequestSpec.fetch(method, List.of(headers),
+                CredentialsMode.fromFileName(credentials), null, 5000));
     }
 
     private static OracleAnswer answer(int status, String... nameValue) {
@@ -69,9 +73,9 @@ public class FetchOracleTest {
         var r = request("GET", "omit", new HeaderLine("X-Zeta", "1"), new HeaderLine("X-Alpha", "2"),
                 new HeaderLine("Content-Type", "text/plain;charset=utf-8"), new HeaderLine("Accept-Language", "en_US"));
         Prediction p = FetchOracle.predict(r, NOTHING, NOTHING);
-        assertEquals(p.requestHeaders(), "accept-language,x-alpha,x-zeta");
-        assertTrue(p.preflight());
-        assertFalse(p.reached());
+        assertEquals(p.facts().requestHeaders(), "accept-language,x-alpha,x-zeta");
+        assertTrue(p.facts().preflight());
+        assertFalse(p.facts().reached());
     }
 
     @Test
@@ -86,10 +90,10 @@ public class FetchOracleTest {
             bigger.add(new HeaderLine("Accept", "d".repeat(100)));
         }
         // fetch appends one entry per value: 3 x 128 + 7 x 100 > 1024, so every safelisted name turns unsafe
-        assertEquals(RequestHeaderRules.unsafeNames(RequestHeaderRules.headerList(bigger, "fetch")),
+        assertEquals(RequestHeaderRules.unsafeNames(RequestHeaderRules.headerList(bigger, Initiator.FETCH)),
                 List.of("accept", "accept-language", "content-language"));
         // XHR combines the Accept values into one entry of over 128 bytes: only accept is unsafe
-        assertEquals(RequestHeaderRules.unsafeNames(RequestHeaderRules.headerList(bigger, "xhr")), List.of("accept"));
+        assertEquals(RequestHeaderRules.unsafeNames(RequestHeaderRules.headerList(bigger, Initiator.XHR)), List.of("accept"));
         assertTrue(RequestHeaderRules.validRange("bytes=0-"));
         assertTrue(RequestHeaderRules.validRange("bytes=5-10"));
         assertFalse(RequestHeaderRules.validRange("bytes=10-5"));
@@ -117,14 +121,14 @@ public class FetchOracleTest {
         var a = answer(200, "Access-Control-Allow-Origin", "*", "Access-Control-Expose-Headers", "*",
                 "X-Custom", "1", "Set-Cookie", "a=b", "Content-Type", "text/plain");
         Prediction p = FetchOracle.predict(r, NOTHING, a);
-        assertTrue(p.readable().contains("x-custom"));
-        assertFalse(p.readable().contains("set-cookie"));
+        assertTrue(p.facts().readable().contains("x-custom"));
+        assertFalse(p.facts().readable().contains("set-cookie"));
         var withCredentials = request("GET", "include");
         var b = answer(200, "Access-Control-Allow-Origin", PAGE, "Access-Control-Allow-Credentials", "true",
                 "Access-Control-Expose-Headers", "*", "X-Custom", "1", "Content-Type", "text/plain");
         Prediction q = FetchOracle.predict(withCredentials, NOTHING, b);
-        assertFalse(q.readable().contains("x-custom"));
-        assertTrue(q.readable().contains("content-type"));
+        assertFalse(q.facts().readable().contains("x-custom"));
+        assertTrue(q.facts().readable().contains("content-type"));
     }
 
     @Test
@@ -145,30 +149,33 @@ public class FetchOracleTest {
         var hop = answer(302, "Location", third + "/x", "Access-Control-Allow-Origin", "*");
         var end = answer(200, "Access-Control-Allow-Origin", "null");
         OracleServer server = (origin, preflight) -> origin.equals(OTHER) ? hop : end;
-        var get = new OracleRequest(PAGE, OTHER + "/x", "fetch", "GET", List.of(), "same-origin", "cors", false, 5000);
+        var get = new OracleRequest(PAGE, OTHER + "/x", RequestSpec.fetch("GET", List.of(),
+                CredentialsMode.fromFileName("same-origin"), null, 5000));
         Prediction p = FetchOracle.predict(List.of(new OracleStep(get, 0)), server);
         assertEquals(p.verdict(), Verdict.ALLOWED);
-        assertEquals(p.hops().get(1).originHeader(), "null");
+        assertEquals(p.facts().hops().get(1).origin(), "null");
         var loop = answer(302, "Location", OTHER + "/x", "Access-Control-Allow-Origin", "*");
         Prediction looped = FetchOracle.predict(List.of(new OracleStep(get, 0)), (origin, preflight) -> loop);
         assertEquals(looped.verdict(), Verdict.BLOCKED_AT_RESPONSE);
-        assertEquals(looped.requests(), FetchOracle.REDIRECT_LIMIT + 1);
+        assertEquals(looped.facts().requests(), FetchOracle.REDIRECT_LIMIT + 1);
     }
 
     @Test
     public void thePreflightCacheServesRepeatsWithinMaxAgeAndCredentialedEntriesServeUncredentialed() {
-        var put = new OracleRequest(PAGE, OTHER + "/x", "fetch", "PUT", List.of(), "include", "cors", false, 5000);
-        var putOmit = new OracleRequest(PAGE, OTHER + "/x", "fetch", "PUT", List.of(), "omit", "cors", false, 5000);
+        var put = new OracleRequest(PAGE, OTHER + "/x", RequestSpec.fetch("PUT", List.of(),
+                CredentialsMode.fromFileName("include"), null, 5000));
+        var putOmit = new OracleRequest(PAGE, OTHER + "/x", RequestSpec.fetch("PUT", List.of(),
+                CredentialsMode.fromFileName("omit"), null, 5000));
         var allow = answer(200, "Access-Control-Allow-Origin", PAGE, "Access-Control-Allow-Credentials", "true",
                 "Access-Control-Allow-Methods", "PUT");
         OracleServer server = (origin, preflight) -> allow;
         assertEquals(FetchOracle.predict(List.of(new OracleStep(put, 0), new OracleStep(put, 0)), server)
-                .preflights(), 1);
+                .facts().preflights(), 1);
         assertEquals(FetchOracle.predict(List.of(new OracleStep(put, 0), new OracleStep(put, 6000)), server)
-                .preflights(), 2, "the default max-age is 5 s");
+                .facts().preflights(), 2, "the default max-age is 5 s");
         assertEquals(FetchOracle.predict(List.of(new OracleStep(put, 0), new OracleStep(putOmit, 0)), server)
-                .preflights(), 1);
+                .facts().preflights(), 1);
         assertEquals(FetchOracle.predict(List.of(new OracleStep(putOmit, 0), new OracleStep(put, 0)), server)
-                .preflights(), 2);
+                .facts().preflights(), 2);
     }
 }

@@ -2,6 +2,7 @@ package dev.corssuite.suite.run;
 
 import dev.corssuite.origins.OriginFleet;
 import dev.corssuite.origins.OriginRole;
+import dev.corssuite.suite.runner.Staged;
 import dev.corssuite.suite.table.CaseTable;
 import dev.corssuite.suite.table.CorsCase;
 import org.testng.annotations.AfterClass;
@@ -44,27 +45,27 @@ public class CaseStagerTest {
 
     @Test
     public void eachRoleAnswersAsTheRowSaysAndEndpointPlaceholdersNameTheCaseToken() {
-        StagedCase staged = new CaseStager(fleet).stage(table.byId("redirect-cross-origin-hops-allow-star"));
-        var first = fleet.answers().lookup(staged.token(), OriginRole.CROSS_PORT).orElseThrow().actual();
-        var second = fleet.answers().lookup(staged.token(), OriginRole.CROSS_HOST).orElseThrow().actual();
+        Staged staged = new CaseStager(fleet).stage(table.byId("redirect-cross-origin-hops-allow-star"));
+        var first = fleet.answers().lookup(staged.probe().id(), OriginRole.CROSS_PORT).orElseThrow().actual();
+        var second = fleet.answers().lookup(staged.probe().id(), OriginRole.CROSS_HOST).orElseThrow().actual();
         assertEquals(first.status(), 302);
-        assertEquals(first.headers().get(0).value(), fleet.endpointUrl(OriginRole.CROSS_HOST, staged.token()));
+        assertEquals(first.headers().get(0).value(), fleet.endpointUrl(OriginRole.CROSS_HOST, staged.probe().id()));
         assertEquals(second.status(), 200);
-        assertEquals(fleet.answers().lookup(staged.token(), OriginRole.PAGE).orElseThrow().actual().status(), 200);
+        assertEquals(fleet.answers().lookup(staged.probe().id(), OriginRole.PAGE).orElseThrow().actual().status(), 200);
     }
 
     @Test
     public void eachStagingGetsAFreshTokenAndUrlOnTheTargetRole() {
         CorsCase row = table.byId("get-acao-exact");
         CaseStager stager = new CaseStager(fleet);
-        StagedCase first = stager.stage(row);
-        StagedCase second = stager.stage(row);
-        assertNotEquals(first.token(), second.token());
+        Staged first = stager.stage(row);
+        Staged second = stager.stage(row);
+        assertNotEquals(first.probe().id(), second.probe().id());
         assertTrue(first.probe().url().startsWith(fleet.origin(OriginRole.CROSS_PORT) + "/cors/get-acao-exact-"));
         assertNull(first.probe().frameOrigin());
-        assertEquals(fleet.answers().lookup(first.token(), OriginRole.CROSS_PORT).orElseThrow().actual().headers().get(0).value(),
+        assertEquals(fleet.answers().lookup(first.probe().id(), OriginRole.CROSS_PORT).orElseThrow().actual().headers().get(0).value(),
                 fleet.origin(OriginRole.PAGE));
-        stager.release(first);
-        assertTrue(fleet.answers().lookup(first.token(), OriginRole.CROSS_PORT).isEmpty());
+        first.release().run();
+        assertTrue(fleet.answers().lookup(first.probe().id(), OriginRole.CROSS_PORT).isEmpty());
     }
 }

@@ -1,5 +1,7 @@
 package dev.corssuite.suite.table;
 
+import dev.corssuite.suite.request.CredentialsMode;
+import dev.corssuite.suite.request.Initiator;
 import org.testng.annotations.BeforeMethod;
 import org.testng.annotations.Test;
 
@@ -55,9 +57,9 @@ public class CaseTableTest {
     public void aWellFormedFileLoadsWithDefaults() throws IOException {
         write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW);
         CorsCase row = CaseTable.load(cases, SCHEMA).byId("good");
-        assertEquals(row.request().method(), "GET");
-        assertEquals(row.request().api(), "fetch");
-        assertEquals(row.request().credentials(), "same-origin");
+        assertEquals(row.request().spec().method(), "GET");
+        assertEquals(row.request().spec().api(), Initiator.FETCH);
+        assertEquals(row.request().spec().credentials(), CredentialsMode.SAME_ORIGIN);
         assertEquals(row.actual().headers().get(0).value(), "*");
         assertEquals(row.preflight(), Answer.NONE);
     }

@@ -1,5 +1,6 @@
 package dev.corssuite.suite.table;
 
+import dev.corssuite.suite.facts.Verdict;
 import org.testng.annotations.Test;
 
 import java.io.IOException;

@@ -5,19 +5,34 @@ import dev.corssuite.origins.OriginRole;
 import dev.corssuite.origins.RecordedRequest;
 import dev.corssuite.origins.RequestKind;
 import dev.corssuite.suite.probe.ProbeResult;
-import dev.corssuite.suite.table.Expectation;
-import dev.corssuite.suite.table.Verdict;
+import dev.corssuite.suite.facts.Facts;
+import dev.corssuite.suite.facts.Verdict;
+import dev.corssuite.suite.runner.TrafficSource;
 import org.testng.annotations.Test;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertNull;
 import static org.testng.Assert.assertTrue;
 
 public class JudgeTest {
+    /** Places by role, as the embedded origins' journal names them. */
+    private static final TrafficSource NAMES = new TrafficSource() {
+        @Override
+        public List<RecordedRequest> requests(String id) {
+            return List.of();
+        }
+
+        @Override
+        public String placeOf(RecordedRequest request) {
+            return request.receivedBy().fileName();
+        }
+    };
+
     private static final ProbeResult READ = new ProbeResult("t", false, false, null, 200, "cors",
             Map.of("Content-Type", "text/plain", "x-a", "1"), "body", 3);
     private static final ProbeResult FAILED = new ProbeResult("t", true, false, "TypeError: Failed to fetch", null,
@@ -50,51 +65,51 @@ public class JudgeTest {
                 new RecordedRequest("t", OriginRole.CROSS_PORT, RequestKind.ACTUAL, "PUT", "/cors/t", "", cookie,
                         second));
         var earlier = new ProbeResult("t", false, false, null, 200, "cors", Map.of(), "", 1, first.toEpochMilli(),
-                null, List.of());
+                null, List.of(), null);
         var last = new ProbeResult("t", false, false, null, 200, "cors", Map.of(), "", 1, 50 + first.toEpochMilli(),
-                null, List.of(earlier));
-        Observation o = Judge.observe(last, journal);
+                null, List.of(earlier), null);
+        Observation o = Judge.observe(last, journal, NAMES);
         assertEquals(o.verdict(), Verdict.ALLOWED);
-        assertEquals(o.preflightSent(), false, "the second request used the cache");
-        assertEquals(o.preflights(), 1);
-        assertEquals(o.requests(), 2);
-        assertEquals(o.cookie(), Boolean.TRUE);
-        assertEquals(o.preflightCookie(), false);
-        assertEquals(o.hops().size(), 1);
+        assertEquals(o.facts().preflight(), false, "the second request used the cache");
+        assertEquals(o.facts().preflights(), 1);
+        assertEquals(o.facts().requests(), 2);
+        assertEquals(o.facts().cookie(), Boolean.TRUE);
+        assertEquals(o.facts().preflightCookie(), false);
+        assertEquals(o.facts().hops().size(), 1);
     }
 
     @Test
     public void readableResponseIsAllowedWithItsFacts() {
-        Observation o = Judge.observe(READ, List.of(preflight("x-a,x-b"), ACTUAL));
+        Observation o = Judge.observe(READ, List.of(preflight("x-a,x-b"), ACTUAL), NAMES);
         assertEquals(o.verdict(), Verdict.ALLOWED);
-        assertTrue(o.preflightSent());
-        assertTrue(o.actualReached());
-        assertEquals(o.requestHeaders(), "x-a,x-b");
-        assertEquals(o.status(), Integer.valueOf(200));
-        assertEquals(o.readable(), java.util.Set.of("content-type", "x-a"));
+        assertTrue(o.facts().preflight());
+        assertTrue(o.facts().reached());
+        assertEquals(o.facts().requestHeaders(), "x-a,x-b");
+        assertEquals(o.facts().status(), Integer.valueOf(200));
+        assertEquals(o.facts().readable(), java.util.Set.of("content-type", "x-a"));
     }
 
     @Test
     public void theStageOfARejectionComesFromTheServerRecord() {
-        assertEquals(Judge.observe(FAILED, List.of(preflight(null))).verdict(), Verdict.BLOCKED_AT_PREFLIGHT);
-        assertEquals(Judge.observe(FAILED, List.of(preflight(null), ACTUAL)).verdict(), Verdict.BLOCKED_AT_RESPONSE);
-        assertEquals(Judge.observe(FAILED, List.of(ACTUAL)).verdict(), Verdict.BLOCKED_AT_RESPONSE);
-        assertEquals(Judge.observe(FAILED, List.of()).verdict(), Verdict.NOT_SENT);
-        assertEquals(Judge.observe(TIMED_OUT, List.of(ACTUAL)).verdict(), Verdict.TIMEOUT);
+        assertEquals(Judge.observe(FAILED, List.of(preflight(null)), NAMES).verdict(), Verdict.BLOCKED_AT_PREFLIGHT);
+        assertEquals(Judge.observe(FAILED, List.of(preflight(null), ACTUAL), NAMES).verdict(), Verdict.BLOCKED_AT_RESPONSE);
+        assertEquals(Judge.observe(FAILED, List.of(ACTUAL), NAMES).verdict(), Verdict.BLOCKED_AT_RESPONSE);
+        assertEquals(Judge.observe(FAILED, List.of(), NAMES).verdict(), Verdict.NOT_SENT);
+        assertEquals(Judge.observe(TIMED_OUT, List.of(ACTUAL), NAMES).verdict(), Verdict.TIMEOUT);
     }
 
     @Test
     public void requestHeadersAreEmptyWhenThePreflightHadNoneAndNullWithoutPreflight() {
-        assertEquals(Judge.observe(FAILED, List.of(preflight(null))).requestHeaders(), "");
-        assertNull(Judge.observe(FAILED, List.of(ACTUAL)).requestHeaders());
+        assertEquals(Judge.observe(FAILED, List.of(preflight(null)), NAMES).facts().requestHeaders(), "");
+        assertNull(Judge.observe(FAILED, List.of(ACTUAL), NAMES).facts().requestHeaders());
     }
 
     @Test
     public void comparisonNamesEachDifference() {
-        Observation o = Judge.observe(READ, List.of(preflight("x-a"), ACTUAL));
-        var expected = new Expectation(Verdict.BLOCKED_AT_PREFLIGHT, false, true, "x-b", 204, List.of("x-c"),
-                List.of("x-a"));
-        List<String> differences = Comparison.differences(expected, o);
+        Observation o = Judge.observe(READ, List.of(preflight("x-a"), ACTUAL), NAMES);
+        var expected = new Facts(Verdict.BLOCKED_AT_PREFLIGHT, false, true, "x-b", 204, Set.of("x-c"),
+                Set.of("x-a"), null, null, null, null, null, null, null);
+        List<String> differences = o.differencesFrom(expected);
         assertEquals(differences.size(), 6, differences.toString());
         assertTrue(differences.get(0).startsWith("verdict: expected BLOCKED_AT_PREFLIGHT, got ALLOWED"));
         assertTrue(differences.stream().anyMatch(d -> d.contains("'x-b', got 'x-a'")));
@@ -104,8 +119,7 @@ public class JudgeTest {
 
     @Test
     public void uncheckedFactsDoNotDiffer() {
-        Observation o = Judge.observe(READ, List.of(ACTUAL));
-        var expected = new Expectation(Verdict.ALLOWED, null, null, null, null, List.of(), List.of());
-        assertTrue(Comparison.differences(expected, o).isEmpty());
+        Observation o = Judge.observe(READ, List.of(ACTUAL), NAMES);
+        assertTrue(o.differencesFrom(Facts.verdictOnly(Verdict.ALLOWED)).isEmpty());
     }
 }

@@ -1,6 +1,7 @@
 package dev.corssuite.suite.verify;
 
 import dev.corssuite.suite.browser.Settings;
+import dev.corssuite.suite.run.RunSettings;
 import org.testng.SkipException;
 import org.testng.annotations.Test;
 
@@ -31,8 +32,9 @@ public class MavenTargetTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         VerifyResult result;
         try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-            result = TargetVerification.execute(target.orElse(null), policyFile,
-                    System.getProperty("cors.browsers", "all"), print, print);
+            result = TargetVerification.execute(VerifyOptions.of(target.orElse(null), policyFile,
+                    RunSettings.split(System.getProperty("cors.browsers", "all")), RunSettings.projectRoot()), print,
+                    print);
         }
         String report = out.toString(StandardCharsets.UTF_8);
         System.out.println(report);

@@ -1,6 +1,7 @@
 package dev.corssuite.suite.verify;
 
 import dev.corssuite.suite.run.EngineSelection;
+import dev.corssuite.suite.run.RunSettings;
 import dev.corssuite.suite.verify.findings.Finding;
 import dev.corssuite.suite.verify.findings.FindingKind;
 import org.testng.annotations.BeforeClass;
@@ -62,7 +63,8 @@ public class ServerVerificationTest {
         VerifyResult result;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            result = TargetVerification.execute(target.toString(), policy, browsers, o, e);
+            result = TargetVerification.execute(VerifyOptions.of(target.toString(), policy,
+                    RunSettings.split(browsers), RunSettings.projectRoot()), o, e);
         }
         System.out.println(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
         return result;
@@ -156,7 +158,7 @@ public class ServerVerificationTest {
                     assertTrue(!o.direct().actual().answered() && o.direct().actual().ms() < timeout + 1500,
                             o.request().describe() + ": " + o.direct().actual());
                     o.browsers().values().forEach(obs -> {
-                        assertEquals(obs.verdict(), dev.corssuite.suite.table.Verdict.TIMEOUT);
+                        assertEquals(obs.verdict(), dev.corssuite.suite.facts.Verdict.TIMEOUT);
                         assertTrue(obs.page().ms() < timeout + 1500, "took " + obs.page().ms() + " ms");
                     });
                 }

@@ -1,6 +1,6 @@
 package dev.corssuite.suite.verify.findings;
 
-import dev.corssuite.suite.table.Verdict;
+import dev.corssuite.suite.facts.Verdict;
 import dev.corssuite.suite.verdict.Observation;
 import dev.corssuite.suite.verify.RequestOutcome;
 import dev.corssuite.suite.verify.direct.RawAnswer;
@@ -196,7 +196,7 @@ public final class FindingDetector {
                     String name = exposed.toLowerCase(Locale.ROOT);
                     if (!name.equals("*") && !SAFELISTED_RESPONSE.contains(name)
                             && o.direct().actual().header(exposed).isPresent()
-                            && !e.getValue().readable().contains(name)) {
+                            && !e.getValue().facts().readable().contains(name)) {
                         add(FindingKind.EXPOSED_HEADER_UNREADABLE, who(r) + ": " + exposed + " sent but not readable in "
                                 + e.getKey() + "; answer: " + o.direct().actual().corsSummary());
                     }
@@ -206,13 +206,13 @@ public final class FindingDetector {
         String why = o.fromAnswers().reasons().isEmpty() ? ""
                 : "; oracle: " + o.fromAnswers().reasons().get(o.fromAnswers().reasons().size() - 1);
         if (!blocked.isEmpty()) {
-            add(FindingKind.POLICY_ALLOWS_SERVER_REJECTS, who(r) + (r.headers().isEmpty() ? ""
-                    : " + headers " + String.join(", ", r.headers().stream().map(h -> h.name()).toList()))
+            add(FindingKind.POLICY_ALLOWS_SERVER_REJECTS, who(r) + (r.spec().headers().isEmpty() ? ""
+                    : " + headers " + String.join(", ", r.spec().headers().stream().map(h -> h.name()).toList()))
                     + ": blocked in " + String.join(", ", blocked) + "; server: " + o.answersSummary() + why);
         }
         if (!allowed.isEmpty() && !hostileAllowed.contains(r.from().origin())) {
-            add(FindingKind.SERVER_ALLOWS_POLICY_REJECTS, who(r) + (r.headers().isEmpty() ? ""
-                    : " + headers " + String.join(", ", r.headers().stream().map(h -> h.name()).toList()))
+            add(FindingKind.SERVER_ALLOWS_POLICY_REJECTS, who(r) + (r.spec().headers().isEmpty() ? ""
+                    : " + headers " + String.join(", ", r.spec().headers().stream().map(h -> h.name()).toList()))
                     + ": allowed in " + String.join(", ", allowed) + " (policy: " + o.intent().reasons()
                     .get(o.intent().reasons().size() - 1) + "); server: " + o.answersSummary());
         }

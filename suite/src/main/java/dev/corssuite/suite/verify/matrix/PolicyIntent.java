@@ -19,15 +19,13 @@ public final class PolicyIntent {
     private PolicyIntent() {
     }
 
-    public static Prediction predict(CorsPolicy policy, PlannedRequest request, String targetOrigin,
-                                     long timeoutMs) {
-        return FetchOracle.predict(oracleRequest(request, targetOrigin, timeoutMs), idealPreflight(policy, request),
+    public static Prediction predict(CorsPolicy policy, PlannedRequest request, String targetOrigin) {
+        return FetchOracle.predict(oracleRequest(request, targetOrigin), idealPreflight(policy, request),
                 idealActual(policy, request));
     }
 
-    public static OracleRequest oracleRequest(PlannedRequest request, String targetOrigin, long timeoutMs) {
-        return new OracleRequest(request.from().origin(), targetOrigin, "fetch", request.method(), request.headers(),
-                request.credentials(), "cors", false, timeoutMs);
+    public static OracleRequest oracleRequest(PlannedRequest request, String targetOrigin) {
+        return new OracleRequest(request.from().origin(), targetOrigin, request.spec());
     }
 
     static OracleAnswer idealPreflight(CorsPolicy policy, PlannedRequest request) {

@@ -1,6 +1,8 @@
 package dev.corssuite.suite.verify.matrix;
 
 import dev.corssuite.origins.HeaderLine;
+import dev.corssuite.suite.request.CredentialsMode;
+import dev.corssuite.suite.request.RequestSpec;
 import dev.corssuite.suite.verify.policy.CorsPolicy;
 import dev.corssuite.suite.verify.policy.PolicyEndpoint;
 
@@ -16,12 +18,14 @@ import java.util.Locale;
 public final class RequestMatrix {
     public static final String UNLISTED_HEADER = "X-Cors-Suite-Unlisted";
     private static final List<String> UNLISTED_METHOD_CANDIDATES = List.of("PUT", "DELETE", "PATCH");
-    private static final List<String> CREDENTIALS = List.of("same-origin", "include");
+    private static final List<CredentialsMode> CREDENTIALS = List.of(CredentialsMode.SAME_ORIGIN,
+            CredentialsMode.INCLUDE);
 
     private RequestMatrix() {
     }
 
     public static List<PlannedRequest> derive(CorsPolicy policy) {
+        long timeoutMs = policy.timeoutMs();
         List<PlannedRequest> out = new ArrayList<>();
         List<HeaderLine> policyHeaders = policy.requestHeaders().stream()
                 .map(h -> new HeaderLine(h, sampleValue(h))).toList();
@@ -29,22 +33,22 @@ public final class RequestMatrix {
                 .orElse(null);
         for (TestOrigin origin : HostileOrigins.derive(policy)) {
             for (PolicyEndpoint endpoint : policy.endpoints()) {
-                for (String credentials : CREDENTIALS) {
+                for (CredentialsMode credentials : CREDENTIALS) {
                     for (String method : endpoint.methods()) {
-                        add(out, origin, endpoint, method, "none", List.of(), credentials);
+                        add(out, timeoutMs, origin, endpoint, method, "none", List.of(), credentials);
                         if (!origin.hostile() && !policyHeaders.isEmpty()) {
-                            add(out, origin, endpoint, method, "policy", policyHeaders, credentials);
+                            add(out, timeoutMs, origin, endpoint, method, "policy", policyHeaders, credentials);
                         }
                     }
                     if (origin.hostile()) {
                         continue;
                     }
                     if (!policy.allowsHeader(UNLISTED_HEADER)) {
-                        add(out, origin, endpoint, endpoint.methods().get(0), "unlisted",
+                        add(out, timeoutMs, origin, endpoint, endpoint.methods().get(0), "unlisted",
                                 List.of(new HeaderLine(UNLISTED_HEADER, "1")), credentials);
                     }
                     if (unlistedMethod != null && !endpoint.methods().contains(unlistedMethod)) {
-                        add(out, origin, endpoint, unlistedMethod, "none", List.of(), credentials);
+                        add(out, timeoutMs, origin, endpoint, unlistedMethod, "none", List.of(), credentials);
                     }
                 }
             }
@@ -52,11 +56,11 @@ public final class RequestMatrix {
         return out;
     }
 
-    private static void add(List<PlannedRequest> out, TestOrigin origin, PolicyEndpoint endpoint, String method,
-                            String headerSet, List<HeaderLine> headers, String credentials) {
+    private static void add(List<PlannedRequest> out, long timeoutMs, TestOrigin origin, PolicyEndpoint endpoint, String method,
+                            String headerSet, List<HeaderLine> headers, CredentialsMode credentials) {
         String body = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") ? null : "cors-suite";
-        out.add(new PlannedRequest(String.format("r%03d", out.size() + 1), origin, endpoint.path(), method, headerSet,
-                headers, credentials, body));
+        out.add(new PlannedRequest(String.format("r%03d", out.size() + 1), origin, endpoint.path(), headerSet,
+                RequestSpec.fetch(method, headers, credentials, body, timeoutMs)));
     }
 
     /** A value the server should accept for a header the policy allows. */

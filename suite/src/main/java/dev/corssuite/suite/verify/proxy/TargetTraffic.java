@@ -1,6 +1,7 @@
 package dev.corssuite.suite.verify.proxy;
 
 import dev.corssuite.origins.RecordedRequest;
+import dev.corssuite.suite.runner.TrafficSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.concurrent.ConcurrentMap;
  * What the browser sent to the target through the proxy, keyed by the request id the suite puts in the query
  * ({@value #QUERY_PARAMETER}). Safe for concurrent use.
  */
-public final class TargetTraffic {
+public final class TargetTraffic implements TrafficSource {
     public static final String QUERY_PARAMETER = "cors-suite-request";
 
     private final ConcurrentMap<String, List<RecordedRequest>> byId = new ConcurrentHashMap<>();
@@ -21,7 +22,14 @@ public final class TargetTraffic {
                 .add(request);
     }
 
+    /** Every request here reached the target. */
+    @Override
+    public String placeOf(RecordedRequest request) {
+        return "target";
+    }
+
     /** The requests the target received for one request id, in arrival order. */
+    @Override
     public List<RecordedRequest> requests(String id) {
         List<RecordedRequest> list = byId.get(id);
         if (list == null) {

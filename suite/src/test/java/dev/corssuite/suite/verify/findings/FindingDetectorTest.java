@@ -48,10 +48,10 @@ public class FindingDetectorTest {
     private Map<FindingKind, List<String>> findings(BiFunction<PlannedRequest, Boolean, RawAnswer> server) {
         List<RequestOutcome> outcomes = new ArrayList<>();
         for (PlannedRequest r : RequestMatrix.derive(policy)) {
-            boolean preflighted = !List.of("GET", "HEAD", "POST").contains(r.method()) || !r.headers().isEmpty();
-            Prediction intent = PolicyIntent.predict(policy, r, "http://localhost:8080", 3000);
+            boolean preflighted = !List.of("GET", "HEAD", "POST").contains(r.method()) || !r.spec().headers().isEmpty();
+            Prediction intent = PolicyIntent.predict(policy, r, "http://localhost:8080");
             outcomes.add(new RequestOutcome(r, intent, new DirectAnswers(preflighted ? server.apply(r, true) : null,
-                    server.apply(r, false)), intent, Map.of(), null));
+                    server.apply(r, false)), intent, Map.of(), Map.of(), null));
         }
         return FindingDetector.detect(policy, outcomes, null, null).stream()
                 .collect(Collectors.toMap(Finding::kind, Finding::evidence));

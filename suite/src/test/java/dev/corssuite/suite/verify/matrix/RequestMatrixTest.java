@@ -1,6 +1,6 @@
 package dev.corssuite.suite.verify.matrix;
 
-import dev.corssuite.suite.table.Verdict;
+import dev.corssuite.suite.facts.Verdict;
 import dev.corssuite.suite.verify.policy.CorsPolicy;
 import dev.corssuite.suite.verify.policy.PolicyLoader;
 import org.testng.annotations.Test;
@@ -84,7 +84,7 @@ public class RequestMatrixTest {
         assertTrue(fromApp.stream().anyMatch(r -> r.headerSet().equals("unlisted")));
         List<PlannedRequest> fromNull = matrix.stream().filter(r -> r.from().kind() == OriginKind.NULL).toList();
         assertEquals(fromNull.size(), (3 + 1) * 2);
-        assertTrue(fromNull.stream().allMatch(r -> r.headers().isEmpty()));
+        assertTrue(fromNull.stream().allMatch(r -> r.spec().headers().isEmpty()));
         assertEquals(matrix.stream().map(PlannedRequest::id).distinct().count(), matrix.size(), "ids are unique");
     }
 
@@ -93,8 +93,8 @@ public class RequestMatrixTest {
         CorsPolicy policy = typical();
         Map<String, Verdict> intents = RequestMatrix.derive(policy).stream().collect(Collectors.toMap(
                 r -> r.method() + " " + r.path() + " " + r.from().origin() + " " + r.headerSet() + " "
-                        + r.credentials(),
-                r -> PolicyIntent.predict(policy, r, TARGET, 5000).verdict()));
+                        + r.spec().credentials().fileName(),
+                r -> PolicyIntent.predict(policy, r, TARGET).verdict()));
         assertEquals(intents.get("GET /api/items https://app.example.com none include"), Verdict.ALLOWED);
         assertEquals(intents.get("PUT /api/items https://app.example.com policy include"), Verdict.ALLOWED);
         assertEquals(intents.get("GET /api/items https://cors-suite-sub.example.org none same-origin"),
@@ -114,7 +114,7 @@ public class RequestMatrixTest {
         List<PlannedRequest> matrix = RequestMatrix.derive(policy);
         assertFalse(matrix.stream().anyMatch(r -> r.from().kind() == OriginKind.NULL), "* lets null in");
         for (PlannedRequest r : matrix) {
-            Verdict v = PolicyIntent.predict(policy, r, TARGET, 5000).verdict();
+            Verdict v = PolicyIntent.predict(policy, r, TARGET).verdict();
             if (r.headerSet().equals("none") && r.method().equals("GET")) {
                 assertEquals(v, r.credentialed() ? Verdict.BLOCKED_AT_RESPONSE : Verdict.ALLOWED, r.describe());
             }

@@ -1,4 +1,4 @@
-package dev.corssuite.suite.table;
+package dev.corssuite.suite.facts;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.corssuite.suite.table;
+package dev.corssuite.suite.facts;
 
 /** Where a cross-origin request ended, as the page and the server together saw it. */
 public enum Verdict {

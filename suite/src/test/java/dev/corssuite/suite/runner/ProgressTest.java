@@ -1,4 +1,4 @@
-package dev.corssuite.suite.run;
+package dev.corssuite.suite.runner;
 
 import org.testng.annotations.Test;
 
@@ -12,7 +12,7 @@ import static org.testng.Assert.assertEquals;
 public class ProgressTest {
     private static String updates(boolean terminal) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Progress progress = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), terminal);
+        Progress progress = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), "cases", terminal);
         progress.update("chromium", 100, 250, Duration.ofMillis(1200));
         progress.update("chromium", 250, 250, Duration.ofMillis(2500));
         return bytes.toString(StandardCharsets.UTF_8);

@@ -1,0 +1,58 @@
+package dev.corssuite.suite.cli;
+
+import dev.corssuite.suite.run.RunSettings;
+import dev.corssuite.suite.verify.TargetVerification;
+import dev.corssuite.suite.verify.VerifyOptions;
+import dev.corssuite.suite.verify.VerifyResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** Verifies a running server against its declared CORS policy in real browsers. */
+@Command(name = "verify", description = "Verify your running server against its CORS policy in real browsers; "
+        + "exit 1 when a browser does not do what the policy intends or something is found.")
+final class VerifyCommand implements Callable<Integer> {
+    @Option(names = "--target", required = true, paramLabel = "URL",
+            description = "The running server to verify (http[s]://host:port)")
+    String target;
+
+    @Option(names = "--policy", required = true, paramLabel = "FILE",
+            description = "The CORS policy the server intends (YAML, see README)")
+    Path policy;
+
+    @Option(names = "--browsers", description = "Comma-separated: chromium, firefox, webkit (default: all installed)",
+            defaultValue = "all")
+    String browsers;
+
+    @Option(names = "--results", description = "Allure results folder (default: reports/allure-results)")
+    Path results;
+
+    @Option(names = "--report", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Write the HTML report reports/allure-report/index.html (default: yes; --no-report skips it)")
+    boolean report;
+
+    @Override
+    public Integer call() throws IOException {
+        return verify(target, policy, browsers, results, report);
+    }
+
+    static int verify(String target, Path policy, String browsers, Path results, boolean report) throws IOException {
+        Path root;
+        try {
+            root = RunSettings.projectRoot();
+        } catch (IllegalStateException e) {
+            System.err.println(e.getMessage());
+            return TargetVerification.BAD_INPUT;
+        }
+        VerifyResult verification = TargetVerification.execute(
+                VerifyOptions.of(target, policy, RunSettings.split(browsers), root), System.out, System.err);
+        if (verification.exitCode() == TargetVerification.BAD_INPUT) {
+            return verification.exitCode();
+        }
+        return ReportOutput.write(verification.results(), root, results, report, verification.exitCode(),
+                System.out, System.err);
+    }
+}

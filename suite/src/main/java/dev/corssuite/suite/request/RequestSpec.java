@@ -1,0 +1,59 @@
+package dev.corssuite.suite.request;
+
+import dev.corssuite.origins.HeaderLine;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a page asks for, wherever it runs and whatever it is sent to: the initiating API, method, the headers script
+ * sets, a body (null: none; {@code bodyStream}: sent as a ReadableStream), credentials and request mode, an XHR upload
+ * listener, and how long the page waits for an answer. The table, the oracle, the probe page and the verify matrix
+ * all use this record; a new request field is added here (and in the schema, the probe function, the oracle).
+ */
+public record RequestSpec(
+        Initiator api,
+        String method,
+        List<HeaderLine> headers,
+        String body,
+        boolean bodyStream,
+        CredentialsMode credentials,
+        RequestMode mode,
+        boolean uploadListener,
+        long timeoutMs) {
+
+    public static final long DEFAULT_TIMEOUT_MS = 5000;
+
+    public RequestSpec {
+        Objects.requireNonNull(api, "api");
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(mode, "mode");
+        headers = List.copyOf(headers);
+    }
+
+    /** A fetch in cors mode with the given method, headers, credentials, body and timeout. */
+    public static RequestSpec fetch(String method, List<HeaderLine> headers, CredentialsMode credentials, String body,
+                                    long timeoutMs) {
+        return new RequestSpec(Initiator.FETCH, method, headers, body, false, credentials, RequestMode.CORS, false,
+                timeoutMs);
+    }
+
+    public boolean hasBody() {
+        return body != null;
+    }
+
+    /** The use-CORS-preflight flag: an XHR upload listener or a ReadableStream body. */
+    public boolean useCorsPreflight() {
+        return uploadListener || bodyStream;
+    }
+
+    /** The credentials mode Fetch runs it with. */
+    public CredentialsMode effectiveCredentials() {
+        return api.effectiveCredentials(credentials);
+    }
+
+    public boolean credentialed() {
+        return effectiveCredentials() == CredentialsMode.INCLUDE;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.corssuite.suite.results;
+
+/** How one item ended in one engine. */
+public enum Status {
+    /** As expected (conformance) or as the policy intends (verify). */
+    MATCHED("✅", "matches"),
+    /** The engine did what the table records as its known deviation from the spec. */
+    KNOWN_DEVIATION("🟡", "known deviation"),
+    /** Not as expected, or not as the policy intends. */
+    DIFFERED("❌", "differs"),
+    /** The suite's own failure (a crashed browser, a broken script call, the proxy): no verdict, never a finding. */
+    INFRASTRUCTURE_ERROR("⚠️", "infrastructure error"),
+    /** The engine did not run the item. */
+    NOT_RUN("⚪", "not run");
+
+    private final String mark;
+    private final String label;
+
+    Status(String mark, String label) {
+        this.mark = mark;
+        this.label = label;
+    }
+
+    public String mark() {
+        return mark;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Whether the item counts against the run (exit status 1). */
+    public boolean failsRun() {
+        return this != MATCHED && this != KNOWN_DEVIATION;
+    }
+}

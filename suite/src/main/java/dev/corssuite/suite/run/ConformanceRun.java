@@ -1,0 +1,106 @@
+package dev.corssuite.suite.run;
+
+import dev.corssuite.origins.OriginFleet;
+import dev.corssuite.origins.OriginRole;
+import dev.corssuite.suite.browser.BrowserSession;
+import dev.corssuite.suite.browser.Engine;
+import dev.corssuite.suite.probe.Probe;
+import dev.corssuite.suite.results.Cell;
+import dev.corssuite.suite.results.EngineRun;
+import dev.corssuite.suite.results.Item;
+import dev.corssuite.suite.results.Results;
+import dev.corssuite.suite.runner.Job;
+import dev.corssuite.suite.runner.ProbeOutcome;
+import dev.corssuite.suite.runner.Runner;
+import dev.corssuite.suite.table.CaseArea;
+import dev.corssuite.suite.table.CaseTable;
+import dev.corssuite.suite.table.CorsCase;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The case table in real browsers: the origins, then per engine one {@link Runner} over every row, then each row
+ * assessed against its expectation. Returns {@link Results}; writes nothing.
+ */
+public final class ConformanceRun implements AutoCloseable {
+    public static final int BATCH_SIZE = 100;
+
+    /** One engine's run: who ran it, and each row's outcome by id. */
+    public record EngineResult(EngineRun engine, Map<String, ProbeOutcome> outcomes) {
+    }
+
+    private final CaseTable table;
+    private final OriginFleet fleet;
+    private final int batchSize;
+
+    public ConformanceRun(CaseTable table, OriginAddresses addresses, Path pages) {
+        this(table, addresses, pages, BATCH_SIZE);
+    }
+
+    public ConformanceRun(CaseTable table, OriginAddresses addresses, Path pages, int batchSize) {
+        this.table = table;
+        this.batchSize = batchSize;
+        this.fleet = addresses.applyTo(OriginFleet.builder().pages(pages)).start();
+    }
+
+    public CaseTable table() {
+        return table;
+    }
+
+    /** Every row in one engine; an engine that does not start makes every row an infrastructure error. */
+    public EngineResult run(Engine engine, Runner.Listener listener) {
+        CaseStager stager = new CaseStager(fleet);
+        List<Job> jobs = table.cases().stream().map(stager::job).toList();
+        try (Runner runner = new Runner(engine::start, fleet.url(OriginRole.PAGE, Probe.PAGE), new FleetTraffic(fleet),
+                batchSize, listener)) {
+            BrowserSession session = runner.session();
+            EngineRun info = new EngineRun(engine.name(), session.version(), session.drivenBy());
+            return new EngineResult(info, runner.run(jobs));
+        } catch (RuntimeException e) {
+            String reason = engine.name() + " could not run the table: " + e.getMessage();
+            Map<String, ProbeOutcome> failed = new LinkedHashMap<>();
+            jobs.forEach(j -> failed.put(j.key(), ProbeOutcome.failed(reason)));
+            return new EngineResult(new EngineRun(engine.name(), "unknown", "did not start: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("")), failed);
+        }
+    }
+
+    /** The rows' cells in every engine that ran. */
+    public Results results(List<EngineResult> engines, Map<String, String> skipped) {
+        List<Item> items = new ArrayList<>();
+        for (CaseArea area : table.areas()) {
+            for (CorsCase row : area.cases()) {
+                Map<String, Cell> cells = new LinkedHashMap<>();
+                for (EngineResult e : engines) {
+                    ProbeOutcome outcome = e.outcomes().get(row.id());
+                    if (outcome != null) {
+                        cells.put(e.engine().name(), RowAssessment.assess(row, e.engine().name(),
+                                e.engine().version(), outcome));
+                    }
+                }
+                items.add(new Item(row.id(), row.description(), area.area(), area.title(), row.spec(),
+                        row.expect().verdict().name(), cells, Map.of("row (" + row.file() + ")", row)));
+            }
+        }
+        return new Results(Results.Mode.CONFORMANCE, table.size() + " cases", engines.stream()
+                .map(EngineResult::engine).toList(), skipped, items, List.of());
+    }
+
+    /** The whole table in every selected engine, one after the other. */
+    public Results runAll(EngineSelection selection, Runner.Listener listener) {
+        List<EngineResult> ran = new ArrayList<>();
+        for (Engine engine : selection.engines()) {
+            ran.add(run(engine, listener));
+        }
+        return results(ran, selection.skipped());
+    }
+
+    @Override
+    public void close() {
+        fleet.close();
+    }
+}
