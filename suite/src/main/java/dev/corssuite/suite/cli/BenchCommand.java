@@ -13,7 +13,7 @@ import dev.corssuite.suite.run.RunSettings;
 import dev.corssuite.suite.runner.Job;
 import dev.corssuite.suite.runner.ProbeOutcome;
 import dev.corssuite.suite.runner.Runner;
-import dev.corssuite.suite.table.CaseTableException;
+import dev.corssuite.suite.documents.InvalidInputException;
 import dev.corssuite.suite.table.CorsCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,7 +60,7 @@ final class BenchCommand implements Callable<Integer> {
             rows = settings.table().filter(c -> c.actual().delayMillis() == 0 && c.preflight().delayMillis() == 0)
                     .cases();
             selection = settings.engines();
-        } catch (CaseTableException | IllegalArgumentException | IllegalStateException e) {
+        } catch (InvalidInputException | IllegalArgumentException | IllegalStateException e) {
             System.err.println(e.getMessage());
             return RunCommand.BAD_INPUT;
         }

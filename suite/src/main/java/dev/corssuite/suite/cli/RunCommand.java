@@ -8,7 +8,7 @@ import dev.corssuite.suite.run.OriginAddresses;
 import dev.corssuite.suite.run.RunSettings;
 import dev.corssuite.suite.runner.Progress;
 import dev.corssuite.suite.table.CaseTable;
-import dev.corssuite.suite.table.CaseTableException;
+import dev.corssuite.suite.documents.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -82,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
                             Optional.ofNullable(placement.advertiseHost)));
             table = settings.table();
             selection = settings.engines();
-        } catch (CaseTableException | IllegalArgumentException | IllegalStateException e) {
+        } catch (InvalidInputException | IllegalArgumentException | IllegalStateException e) {
             System.err.println(e.getMessage());
             return BAD_INPUT;
         }

@@ -1,13 +1,10 @@
 package dev.corssuite.suite.table;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import dev.corssuite.origins.HeaderLine;
+import dev.corssuite.suite.documents.InvalidInputException;
+import dev.corssuite.suite.documents.Problem;
+import dev.corssuite.suite.documents.YamlDocuments;
 import dev.corssuite.origins.OriginRole;
 import dev.corssuite.suite.facts.Facts;
 import dev.corssuite.suite.facts.Hop;
@@ -35,11 +32,11 @@ import java.util.stream.Stream;
 
 /**
  * The loaded, validated table: every {@code *.yaml} / {@code *.json} file of a cases folder, checked against the
- * schema and across rows. A table that loads is one the suite can run; otherwise {@link CaseTableException} lists
+ * schema and across rows. A table that loads is one the suite can run; otherwise {@link InvalidInputException} lists
  * every problem with file, row id and field.
  */
 public final class CaseTable {
-    private static final Pattern ROW_LOCATION = Pattern.compile("^\\$\\.cases\\[(\\d+)](?:\\.(.*))?$");
+    public static final String THE_TABLE = "the case table";
     private static final Pattern FUTURE_TENSE = Pattern.compile("\\b(should|must|will)\\b", Pattern.CASE_INSENSITIVE);
 
     private final List<CaseArea> areas;
@@ -58,27 +55,27 @@ public final class CaseTable {
     }
 
     public static CaseTable load(Path casesFolder, Path schemaFile) {
-        JsonSchema schema = readSchema(schemaFile);
+        YamlDocuments documents = YamlDocuments.withSchema(schemaFile, "cases");
         List<Path> files;
         try (Stream<Path> listing = Files.list(casesFolder)) {
             files = listing.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")
                     || p.toString().endsWith(".json")).sorted(Comparator.comparing(Path::toString)).toList();
         } catch (IOException e) {
-            throw new CaseTableException(List.of(new TableProblem(casesFolder.toString(), null, null,
+            throw new InvalidInputException(THE_TABLE, List.of(new Problem(casesFolder.toString(), null, null,
                     "cannot list the cases folder: " + e.getMessage())));
         }
         if (files.isEmpty()) {
-            throw new CaseTableException(List.of(new TableProblem(casesFolder.toString(), null, null,
+            throw new InvalidInputException(THE_TABLE, List.of(new Problem(casesFolder.toString(), null, null,
                     "no case files (*.yaml, *.json) found")));
         }
-        List<TableProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         List<CaseArea> areas = new ArrayList<>();
         for (Path file : files) {
-            readFile(file, schema, problems).ifPresent(areas::add);
+            readFile(file, documents, problems).ifPresent(areas::add);
         }
         crossCheck(areas, problems);
         if (!problems.isEmpty()) {
-            throw new CaseTableException(problems);
+            throw new InvalidInputException(THE_TABLE, problems);
         }
         return new CaseTable(areas);
     }
@@ -115,40 +112,17 @@ public final class CaseTable {
         return byId.size();
     }
 
-    private static JsonSchema readSchema(Path schemaFile) {
-        try {
-            JsonNode node = new ObjectMapper().readTree(schemaFile.toFile());
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(node);
-        } catch (IOException e) {
-            throw new CaseTableException(List.of(new TableProblem(schemaFile.toString(), null, null,
-                    "cannot read the schema: " + e.getMessage())));
-        }
-    }
-
-    private static java.util.Optional<CaseArea> readFile(Path file, JsonSchema schema, List<TableProblem> problems) {
+    private static java.util.Optional<CaseArea> readFile(Path file, YamlDocuments documents, List<Problem> problems) {
         String name = file.getFileName().toString();
-        JsonNode root;
-        try {
-            root = (name.endsWith(".json") ? new ObjectMapper() : new YAMLMapper()).readTree(file.toFile());
-        } catch (IOException e) {
-            problems.add(new TableProblem(name, null, null, "not readable as YAML/JSON: " + e.getMessage()));
+        java.util.Optional<JsonNode> loaded = documents.load(file, problems);
+        if (loaded.isEmpty()) {
             return java.util.Optional.empty();
         }
-        if (root == null || root.isMissingNode()) {
-            problems.add(new TableProblem(name, null, null, "the file is empty"));
-            return java.util.Optional.empty();
-        }
-        int before = problems.size();
-        for (ValidationMessage message : schema.validate(root)) {
-            problems.add(locate(name, root, message));
-        }
-        if (problems.size() > before) {
-            return java.util.Optional.empty();
-        }
+        JsonNode root = loaded.get();
         String area = root.path("area").asText();
         String stem = name.substring(0, name.lastIndexOf('.'));
         if (!area.equals(stem)) {
-            problems.add(new TableProblem(name, null, "area", "is '" + area + "' but the file is named '" + name
+            problems.add(new Problem(name, null, "area", "is '" + area + "' but the file is named '" + name
                     + "'; they must match"));
         }
         List<CorsCase> cases = new ArrayList<>();
@@ -158,31 +132,7 @@ public final class CaseTable {
         return java.util.Optional.of(new CaseArea(area, root.path("title").asText(), name, cases));
     }
 
-    private static TableProblem locate(String file, JsonNode root, ValidationMessage message) {
-        String location = message.getInstanceLocation().toString();
-        String property = "required".equals(message.getType()) && message.getProperty() != null
-                ? message.getProperty() : null;
-        String text = message.getError() != null ? message.getError() : message.getMessage();
-        Matcher m = ROW_LOCATION.matcher(location);
-        if (m.matches()) {
-            int index = Integer.parseInt(m.group(1));
-            JsonNode id = root.path("cases").path(index).path("id");
-            String row = id.isTextual() ? id.asText() : "#" + (index + 1) + " (no id)";
-            String field = join(m.group(2), property);
-            return new TableProblem(file, row, field, text);
-        }
-        String field = location.startsWith("$.") ? location.substring(2) : "";
-        return new TableProblem(file, null, join(field.isEmpty() ? null : field, property), text);
-    }
-
-    private static String join(String path, String property) {
-        if (path == null || path.isEmpty()) {
-            return property;
-        }
-        return property == null ? path : path + "." + property;
-    }
-
-    private static CorsCase toCase(String file, String area, JsonNode row, List<TableProblem> problems) {
+    private static CorsCase toCase(String file, String area, JsonNode row, List<Problem> problems) {
         String id = row.path("id").asText();
         JsonNode request = row.path("request");
         JsonNode expect = row.path("expect");
@@ -220,7 +170,7 @@ public final class CaseTable {
                     pageRequest(file, id, "then[" + i + "]", merged, problems)));
         }
         if (!then.isEmpty() && row.path("alone").asBoolean(false)) {
-            problems.add(new TableProblem(file, id, "alone", "a multi-request row waits on its own; it runs alongside "
+            problems.add(new Problem(file, id, "alone", "a multi-request row waits on its own; it runs alongside "
                     + "the others, so it cannot also be alone"));
         }
         Facts expectation = expectation(expect, null);
@@ -231,7 +181,7 @@ public final class CaseTable {
         String description = row.path("description").asText();
         Matcher tense = FUTURE_TENSE.matcher(description);
         if (tense.find()) {
-            problems.add(new TableProblem(file, id, "description", "says '" + tense.group()
+            problems.add(new Problem(file, id, "description", "says '" + tense.group()
                     + "': describe what happens, in the present tense"));
         }
         return new CorsCase(id, description, row.path("spec").asText(), area, file, preflight, actual, on, pageRequest,
@@ -240,7 +190,7 @@ public final class CaseTable {
     }
 
     private static PageRequest pageRequest(String file, String id, String field, JsonNode request,
-                                           List<TableProblem> problems) {
+                                           List<Problem> problems) {
         RequestSpec spec = new RequestSpec(
                 Initiator.fromFileName(request.path("api").asText("fetch")),
                 request.path("method").asText("GET"),
@@ -253,11 +203,11 @@ public final class CaseTable {
                 request.path("timeoutMs").asLong(RequestSpec.DEFAULT_TIMEOUT_MS));
         for (String problem : spec.api().problems(spec)) {
             int colon = problem.indexOf(": ");
-            problems.add(new TableProblem(file, id, field + "." + problem.substring(0, colon),
+            problems.add(new Problem(file, id, field + "." + problem.substring(0, colon),
                     problem.substring(colon + 2)));
         }
         if (request.path("sandboxed").asBoolean(false) && request.path("dataDocument").asBoolean(false)) {
-            problems.add(new TableProblem(file, id, field + ".dataDocument",
+            problems.add(new Problem(file, id, field + ".dataDocument",
                     "a data: document is not also a sandboxed frame; choose one"));
         }
         return new PageRequest(
@@ -271,13 +221,13 @@ public final class CaseTable {
     }
 
     private static void checkPlaceholders(String file, String id, String where, Answer answer,
-                                          List<TableProblem> problems) {
+                                          List<Problem> problems) {
         List<HeaderLine> lines = answer.headers();
         for (int i = 0; i < lines.size(); i++) {
             Matcher m = OriginPlaceholders.PLACEHOLDER.matcher(lines.get(i).value());
             while (m.find()) {
                 if (!isRole(m.group(2))) {
-                    problems.add(new TableProblem(file, id, where + ".headers[" + i + "]",
+                    problems.add(new Problem(file, id, where + ".headers[" + i + "]",
                             "unknown origin role '" + m.group(2) + "' in " + m.group()
                                     + "; use one of page, cross-port, cross-host, redirect-hop"));
                 }
@@ -358,18 +308,18 @@ public final class CaseTable {
         return result;
     }
 
-    private static void crossCheck(List<CaseArea> areas, List<TableProblem> problems) {
+    private static void crossCheck(List<CaseArea> areas, List<Problem> problems) {
         Map<String, CorsCase> byId = new HashMap<>();
         Map<String, CorsCase> byDescription = new HashMap<>();
         for (CaseArea area : areas) {
             for (CorsCase c : area.cases()) {
                 CorsCase twin = byId.putIfAbsent(c.id(), c);
                 if (twin != null) {
-                    problems.add(new TableProblem(c.file(), c.id(), "id", "duplicates the id of a row in " + twin.file()));
+                    problems.add(new Problem(c.file(), c.id(), "id", "duplicates the id of a row in " + twin.file()));
                 }
                 CorsCase same = byDescription.putIfAbsent(c.description().toLowerCase(Locale.ROOT), c);
                 if (same != null) {
-                    problems.add(new TableProblem(c.file(), c.id(), "description",
+                    problems.add(new Problem(c.file(), c.id(), "description",
                             "duplicates the description of row " + same.id() + " in " + same.file()));
                 }
             }
@@ -379,7 +329,7 @@ public final class CaseTable {
                 boolean negative = c.expect().verdict() != Verdict.ALLOWED;
                 if (c.control() == null) {
                     if (negative) {
-                        problems.add(new TableProblem(c.file(), c.id(), "control", "a row expecting "
+                        problems.add(new Problem(c.file(), c.id(), "control", "a row expecting "
                                 + c.expect().verdict() + " needs a positive control: the id of an ALLOWED row that "
                                 + "differs from it in one thing"));
                     }
@@ -387,17 +337,17 @@ public final class CaseTable {
                 }
                 CorsCase control = byId.get(c.control());
                 if (control == null) {
-                    problems.add(new TableProblem(c.file(), c.id(), "control", "names '" + c.control()
+                    problems.add(new Problem(c.file(), c.id(), "control", "names '" + c.control()
                             + "', which is no row of the table"));
                 } else if (control.id().equals(c.id())) {
-                    problems.add(new TableProblem(c.file(), c.id(), "control", "names the row itself"));
+                    problems.add(new Problem(c.file(), c.id(), "control", "names the row itself"));
                 } else if (control.expect().verdict() != Verdict.ALLOWED) {
-                    problems.add(new TableProblem(c.file(), c.id(), "control", "names '" + c.control()
+                    problems.add(new Problem(c.file(), c.id(), "control", "names '" + c.control()
                             + "', which expects " + control.expect().verdict() + ", not ALLOWED"));
                 } else {
                     List<String> differences = RowDifference.between(c, control);
                     if (differences.size() != 1) {
-                        problems.add(new TableProblem(c.file(), c.id(), "control", "'" + c.control()
+                        problems.add(new Problem(c.file(), c.id(), "control", "'" + c.control()
                                 + "' must differ from this row in exactly one thing (server answer or request); "
                                 + (differences.isEmpty() ? "they are identical" : "they differ in "
                                 + differences.size() + ": " + String.join(", ", differences))));

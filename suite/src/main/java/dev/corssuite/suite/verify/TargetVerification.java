@@ -4,6 +4,7 @@ import dev.corssuite.origins.OriginFleet;
 import dev.corssuite.origins.OriginRole;
 import dev.corssuite.suite.browser.Engine;
 import dev.corssuite.suite.browser.SessionProxy;
+import dev.corssuite.suite.documents.InvalidInputException;
 import dev.corssuite.suite.oracle.FetchOracle;
 import dev.corssuite.suite.oracle.OracleAnswer;
 import dev.corssuite.suite.oracle.OracleRequest;
@@ -30,7 +31,6 @@ import dev.corssuite.suite.verify.matrix.PolicyIntent;
 import dev.corssuite.suite.verify.matrix.RequestMatrix;
 import dev.corssuite.suite.verify.matrix.TestOrigin;
 import dev.corssuite.suite.verify.policy.CorsPolicy;
-import dev.corssuite.suite.verify.policy.PolicyException;
 import dev.corssuite.suite.verify.policy.PolicyLoader;
 import dev.corssuite.suite.verify.proxy.LocalCertificate;
 import dev.corssuite.suite.verify.proxy.OriginProxy;
@@ -98,7 +98,7 @@ public final class TargetVerification {
         try {
             policy = PolicyLoader.load(policyFile, fixtures.resolve("schema")
                     .resolve("cors-policy.schema.json"));
-        } catch (PolicyException e) {
+        } catch (InvalidInputException e) {
             problems.add(e.getMessage());
         }
         try {

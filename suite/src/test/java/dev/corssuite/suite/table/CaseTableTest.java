@@ -1,5 +1,7 @@
 package dev.corssuite.suite.table;
 
+import dev.corssuite.suite.documents.InvalidInputException;
+import dev.corssuite.suite.documents.Problem;
 import dev.corssuite.suite.request.CredentialsMode;
 import dev.corssuite.suite.request.Initiator;
 import org.testng.annotations.BeforeMethod;
@@ -42,8 +44,8 @@ public class CaseTableTest {
         Files.writeString(cases.resolve(file), body);
     }
 
-    private CaseTableException refused() {
-        return expectThrows(CaseTableException.class, () -> CaseTable.load(cases, SCHEMA));
+    private InvalidInputException refused() {
+        return expectThrows(InvalidInputException.class, () -> CaseTable.load(cases, SCHEMA));
     }
 
     @Test
@@ -67,7 +69,7 @@ public class CaseTableTest {
     @Test
     public void aBadFieldIsNamedWithFileRowAndField() throws IOException {
         write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW.replace("verdict: ALLOWED", "verdict: MAYBE"));
-        TableProblem problem = refused().problems().get(0);
+        Problem problem = refused().problems().get(0);
         assertEquals(problem.file(), "area-a.yaml");
         assertEquals(problem.row(), "good");
         assertEquals(problem.field(), "expect.verdict");
@@ -81,7 +83,7 @@ public class CaseTableTest {
                 .replace("to: cross-port", "to: mars"));
         write("area-b.yaml", "area: area-b\ntitle: B\ncases:\n" + GOOD_ROW.replace("id: good", "id: other")
                 .replace("\"*\"", "true"));
-        List<TableProblem> problems = refused().problems();
+        List<Problem> problems = refused().problems();
         assertTrue(problems.stream().anyMatch(p -> p.file().equals("area-a.yaml") && Objects.equals(p.field(), "spec")),
                 problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.file().equals("area-a.yaml") && Objects.equals(p.field(), "request.to")),
@@ -93,7 +95,7 @@ public class CaseTableTest {
     @Test
     public void aRowWithoutIdIsNamedByPosition() throws IOException {
         write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW.replace("- id: good\n    description", "- description"));
-        TableProblem problem = refused().problems().get(0);
+        Problem problem = refused().problems().get(0);
         assertEquals(problem.row(), "#1 (no id)");
         assertEquals(problem.field(), "id");
     }
@@ -102,7 +104,7 @@ public class CaseTableTest {
     public void duplicateIdsAndDescriptionsAreRefused() throws IOException {
         write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW);
         write("area-b.yaml", "area: area-b\ntitle: B\ncases:\n" + GOOD_ROW);
-        List<TableProblem> problems = refused().problems();
+        List<Problem> problems = refused().problems();
         assertTrue(problems.stream().anyMatch(p -> Objects.equals(p.field(), "id") && p.message().contains("area-a.yaml")));
         assertTrue(problems.stream().anyMatch(p -> Objects.equals(p.field(), "description")));
     }
@@ -131,7 +133,7 @@ public class CaseTableTest {
                 .replace("\"*\"", "\"http://other.example\"").replace("{to: cross-port}", "{to: cross-host}")
                 .replace("    request:", "    control: good\n    request:");
         write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW + twoThings);
-        TableProblem problem = refused().problems().get(0);
+        Problem problem = refused().problems().get(0);
         assertEquals(problem.field(), "control");
         assertTrue(problem.message().contains("they differ in 2: request.to, server.actual.headers"), problem.message());
 
@@ -144,7 +146,7 @@ public class CaseTableTest {
     @Test
     public void descriptionsArePresentTense() throws IOException {
         write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW.replace("A GET is readable", "A GET should be readable"));
-        TableProblem problem = refused().problems().get(0);
+        Problem problem = refused().problems().get(0);
         assertEquals(problem.field(), "description");
         assertTrue(problem.message().contains("should"));
     }
@@ -152,7 +154,7 @@ public class CaseTableTest {
     @Test
     public void unknownPlaceholderRoleIsRefused() throws IOException {
         write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW.replace("\"*\"", "\"{origin:moon}\""));
-        TableProblem problem = refused().problems().get(0);
+        Problem problem = refused().problems().get(0);
         assertEquals(problem.field(), "server.actual.headers[0]");
         assertTrue(problem.message().contains("moon"));
     }
@@ -161,7 +163,7 @@ public class CaseTableTest {
     public void areaMustMatchFileNameAndYamlErrorsNameTheFile() throws IOException {
         write("area-a.yaml", "area: area-z\ntitle: A\ncases:\n" + GOOD_ROW);
         write("broken.yaml", "area: [unclosed\n");
-        List<TableProblem> problems = refused().problems();
+        List<Problem> problems = refused().problems();
         assertTrue(problems.stream().anyMatch(p -> p.file().equals("area-a.yaml") && Objects.equals(p.field(), "area")));
         assertTrue(problems.stream().anyMatch(p -> p.file().equals("broken.yaml") && p.message().contains("YAML")));
     }

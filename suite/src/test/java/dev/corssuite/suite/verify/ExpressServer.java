@@ -19,7 +19,7 @@ import java.util.concurrent.TimeoutException;
  * package-lock.json) run by node for one scenario; it binds port 0 and prints the port. Dependencies are installed
  * once with {@code npm ci} from the npm registry into {@code suite/target/express-app}.
  */
-final class ExpressServer implements AutoCloseable {
+public final class ExpressServer implements AutoCloseable {
     private static final Path ROOT = Path.of(System.getProperty("cors.root", ".."));
     private static final Path SOURCE = ROOT.resolve("suite").resolve("src").resolve("test").resolve("resources")
             .resolve("verify").resolve("express");
@@ -28,7 +28,7 @@ final class ExpressServer implements AutoCloseable {
     private final Process process;
     private final int port;
 
-    ExpressServer(String scenario) throws IOException, InterruptedException {
+    public ExpressServer(String scenario) throws IOException, InterruptedException {
         install();
         process = new ProcessBuilder("node", APP.resolve("app.js").toString(), scenario)
                 .redirectErrorStream(true).start();
@@ -87,7 +87,7 @@ final class ExpressServer implements AutoCloseable {
         }
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + port);
     }
 

@@ -1,16 +1,11 @@
 package dev.corssuite.suite.verify.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import dev.corssuite.suite.documents.InvalidInputException;
+import dev.corssuite.suite.documents.Problem;
+import dev.corssuite.suite.documents.YamlDocuments;
 import dev.corssuite.suite.oracle.RequestHeaderRules;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,52 +28,21 @@ public final class PolicyLoader {
     private PolicyLoader() {
     }
 
+    public static final String THE_POLICY = "the policy file";
+
     public static CorsPolicy load(Path file, Path schemaFile) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        if (!Files.isRegularFile(file)) {
-            throw new PolicyException(List.of(new PolicyProblem(file.toString(), null, "no such file")));
-        }
-        JsonNode root;
-        try {
-            root = (name.endsWith(".json") ? new ObjectMapper() : new YAMLMapper()).readTree(file.toFile());
-        } catch (IOException e) {
-            throw new PolicyException(List.of(new PolicyProblem(name, null, "not readable as YAML/JSON: "
-                    + e.getMessage().lines().findFirst().orElse(""))));
-        }
-        if (root == null || root.isMissingNode() || root.isNull()) {
-            throw new PolicyException(List.of(new PolicyProblem(name, null, "the file is empty")));
-        }
-        List<PolicyProblem> problems = new ArrayList<>();
-        for (ValidationMessage message : schema(schemaFile).validate(root)) {
-            String location = message.getInstanceLocation().toString();
-            String field = location.startsWith("$.") ? location.substring(2) : location.equals("$") ? "" : location;
-            if ("required".equals(message.getType()) && message.getProperty() != null) {
-                field = field.isEmpty() ? message.getProperty() : field + "." + message.getProperty();
-            }
-            problems.add(new PolicyProblem(name, field, message.getError() != null ? message.getError()
-                    : message.getMessage()));
-        }
-        if (!problems.isEmpty()) {
-            throw new PolicyException(problems);
-        }
+        List<Problem> problems = new ArrayList<>();
+        JsonNode root = YamlDocuments.withSchema(schemaFile, null).load(file, problems)
+                .orElseThrow(() -> new InvalidInputException(THE_POLICY, problems));
         CorsPolicy policy = build(name, root, problems);
         if (!problems.isEmpty()) {
-            throw new PolicyException(problems);
+            throw new InvalidInputException(THE_POLICY, problems);
         }
         return policy;
     }
 
-    private static JsonSchema schema(Path schemaFile) {
-        try {
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                    .getSchema(new ObjectMapper().readTree(schemaFile.toFile()));
-        } catch (IOException e) {
-            throw new PolicyException(List.of(new PolicyProblem(schemaFile.toString(), null,
-                    "cannot read the policy schema: " + e.getMessage())));
-        }
-    }
-
-    private static CorsPolicy build(String file, JsonNode root, List<PolicyProblem> problems) {
+    private static CorsPolicy build(String file, JsonNode root, List<Problem> problems) {
         boolean credentials = root.path("credentials").asBoolean(false);
         List<AllowedOrigin> origins = origins(file, root.path("origins"), credentials, problems);
         List<String> methods = methods(file, "methods", root.path("methods"), problems);
@@ -94,19 +58,19 @@ public final class PolicyLoader {
             String field = "endpoints[" + i + "]";
             String path = endpoint.path("path").asText();
             if (!path.startsWith("/")) {
-                problems.add(new PolicyProblem(file, field + ".path", "'" + path + "' does not start with '/'; "
+                problems.add(Problem.at(file, field + ".path", "'" + path + "' does not start with '/'; "
                         + "write the path on the target, e.g. /api/items"));
             } else if (path.contains("#") || path.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
-                problems.add(new PolicyProblem(file, field + ".path", "'" + path + "' contains a fragment, a space "
+                problems.add(Problem.at(file, field + ".path", "'" + path + "' contains a fragment, a space "
                         + "or a control character; write it URL-encoded"));
             } else if (!paths.add(path)) {
-                problems.add(new PolicyProblem(file, field + ".path", "'" + path + "' is listed twice"));
+                problems.add(Problem.at(file, field + ".path", "'" + path + "' is listed twice"));
             }
             List<String> own = endpoint.has("methods")
                     ? methods(file, field + ".methods", endpoint.path("methods"), problems) : methods;
             for (String m : own) {
                 if (endpoint.has("methods") && !methods.contains(m) && TOKEN.matcher(m).matches()) {
-                    problems.add(new PolicyProblem(file, field + ".methods", "'" + m + "' is not in the policy's "
+                    problems.add(Problem.at(file, field + ".methods", "'" + m + "' is not in the policy's "
                             + "methods " + methods + "; add it there or remove it here"));
                 }
             }
@@ -117,19 +81,19 @@ public final class PolicyLoader {
     }
 
     private static List<AllowedOrigin> origins(String file, JsonNode list, boolean credentials,
-                                               List<PolicyProblem> problems) {
+                                               List<Problem> problems) {
         List<AllowedOrigin> origins = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
             String text = list.get(i).asText();
             String field = "origins[" + i + "]";
             if (!seen.add(text)) {
-                problems.add(new PolicyProblem(file, field, "'" + text + "' is listed twice"));
+                problems.add(Problem.at(file, field, "'" + text + "' is listed twice"));
                 continue;
             }
             if (text.equals("*")) {
                 if (credentials) {
-                    problems.add(new PolicyProblem(file, field, "'*' with credentials: true; browsers refuse "
+                    problems.add(Problem.at(file, field, "'*' with credentials: true; browsers refuse "
                             + "Access-Control-Allow-Origin: * on credentialed requests, so list the origins instead"));
                 } else {
                     origins.add(new AllowedOrigin("*", AllowedOrigin.Kind.ANY, null, null, -1));
@@ -137,13 +101,13 @@ public final class PolicyLoader {
                 continue;
             }
             if (text.equals("null")) {
-                problems.add(new PolicyProblem(file, field, "'null' is the origin of every sandboxed frame, data: "
+                problems.add(Problem.at(file, field, "'null' is the origin of every sandboxed frame, data: "
                         + "document and local file; allowing it lets any page in; list real origins"));
                 continue;
             }
             Optional<String> problem = OriginSyntax.problem(text, true);
             if (problem.isPresent()) {
-                problems.add(new PolicyProblem(file, field, "'" + text + "' " + problem.get()));
+                problems.add(Problem.at(file, field, "'" + text + "' " + problem.get()));
                 continue;
             }
             OriginSyntax.Parts parts = OriginSyntax.parts(text);
@@ -155,26 +119,26 @@ public final class PolicyLoader {
         return origins;
     }
 
-    private static List<String> methods(String file, String field, JsonNode list, List<PolicyProblem> problems) {
+    private static List<String> methods(String file, String field, JsonNode list, List<Problem> problems) {
         List<String> methods = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             String m = list.get(i).asText();
             String at = field + "[" + i + "]";
             if (m.equals("*")) {
-                problems.add(new PolicyProblem(file, at, "'*': name the methods; the suite derives the requests to "
+                problems.add(Problem.at(file, at, "'*': name the methods; the suite derives the requests to "
                         + "try from this list (and '*' means nothing to browsers on credentialed requests)"));
             } else if (!TOKEN.matcher(m).matches()) {
-                problems.add(new PolicyProblem(file, at, "'" + m + "' is not an HTTP method name (a token)"));
+                problems.add(Problem.at(file, at, "'" + m + "' is not an HTTP method name (a token)"));
             } else if (FORBIDDEN_METHODS.contains(m.toUpperCase(Locale.ROOT))) {
-                problems.add(new PolicyProblem(file, at, "'" + m + "' is a forbidden method: browsers never let "
+                problems.add(Problem.at(file, at, "'" + m + "' is a forbidden method: browsers never let "
                         + "script send it"));
             } else if (!m.equals(m.toUpperCase(Locale.ROOT))) {
-                problems.add(new PolicyProblem(file, at, "'" + m + "': write methods in upper case ("
+                problems.add(Problem.at(file, at, "'" + m + "': write methods in upper case ("
                         + m.toUpperCase(Locale.ROOT) + "); " + (NORMALIZED_METHODS.contains(m.toUpperCase(Locale.ROOT))
                         ? "browsers send it upper-cased" : "browsers send other methods as written and compare "
                         + "Access-Control-Allow-Methods case-sensitively")));
             } else if (methods.contains(m)) {
-                problems.add(new PolicyProblem(file, at, "'" + m + "' is listed twice"));
+                problems.add(Problem.at(file, at, "'" + m + "' is listed twice"));
             } else {
                 methods.add(m);
             }
@@ -182,21 +146,21 @@ public final class PolicyLoader {
         return methods;
     }
 
-    private static List<String> requestHeaders(String file, JsonNode list, List<PolicyProblem> problems) {
+    private static List<String> requestHeaders(String file, JsonNode list, List<Problem> problems) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             String h = list.get(i).asText();
             String at = "requestHeaders[" + i + "]";
             if (h.equals("*")) {
-                problems.add(new PolicyProblem(file, at, "'*': name the headers; the suite derives the requests to "
+                problems.add(Problem.at(file, at, "'*': name the headers; the suite derives the requests to "
                         + "try from this list (and '*' never covers Authorization, nor anything with credentials)"));
             } else if (!TOKEN.matcher(h).matches()) {
-                problems.add(new PolicyProblem(file, at, "'" + h + "' is not a header name (a token)"));
+                problems.add(Problem.at(file, at, "'" + h + "' is not a header name (a token)"));
             } else if (RequestHeaderRules.forbidden(h)) {
-                problems.add(new PolicyProblem(file, at, "'" + h + "' is a forbidden request-header: browsers never "
+                problems.add(Problem.at(file, at, "'" + h + "' is a forbidden request-header: browsers never "
                         + "let script set it, so allowing it has no effect"));
             } else if (names.stream().anyMatch(h::equalsIgnoreCase)) {
-                problems.add(new PolicyProblem(file, at, "'" + h + "' is listed twice (names are case-insensitive)"));
+                problems.add(Problem.at(file, at, "'" + h + "' is listed twice (names are case-insensitive)"));
             } else {
                 names.add(h);
             }
@@ -205,20 +169,20 @@ public final class PolicyLoader {
     }
 
     private static List<String> exposedHeaders(String file, JsonNode list, boolean credentials,
-                                               List<PolicyProblem> problems) {
+                                               List<Problem> problems) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             String h = list.get(i).asText();
             String at = "exposedHeaders[" + i + "]";
             if (h.equals("*") && credentials) {
-                problems.add(new PolicyProblem(file, at, "'*' with credentials: true; on credentialed requests "
+                problems.add(Problem.at(file, at, "'*' with credentials: true; on credentialed requests "
                         + "browsers read Access-Control-Expose-Headers: * as a header named '*', so name the headers"));
             } else if (!h.equals("*") && !TOKEN.matcher(h).matches()) {
-                problems.add(new PolicyProblem(file, at, "'" + h + "' is not a header name (a token)"));
+                problems.add(Problem.at(file, at, "'" + h + "' is not a header name (a token)"));
             } else if (h.equalsIgnoreCase("set-cookie") || h.equalsIgnoreCase("set-cookie2")) {
-                problems.add(new PolicyProblem(file, at, "'" + h + "' is never readable by script, exposed or not"));
+                problems.add(Problem.at(file, at, "'" + h + "' is never readable by script, exposed or not"));
             } else if (names.stream().anyMatch(h::equalsIgnoreCase)) {
-                problems.add(new PolicyProblem(file, at, "'" + h + "' is listed twice (names are case-insensitive)"));
+                problems.add(Problem.at(file, at, "'" + h + "' is listed twice (names are case-insensitive)"));
             } else {
                 names.add(h);
             }

@@ -1,5 +1,6 @@
 package dev.corssuite.suite.verify.policy;
 
+import dev.corssuite.suite.documents.InvalidInputException;
 import org.testng.annotations.Test;
 
 import java.io.IOException;
@@ -24,7 +25,7 @@ public class PolicyLoaderTest {
     }
 
     private static List<String> problems(String yaml) throws IOException {
-        PolicyException e = expectThrows(PolicyException.class, () -> load(yaml));
+        InvalidInputException e = expectThrows(InvalidInputException.class, () -> load(yaml));
         return e.problems().stream().map(p -> p.field() + ": " + p.message()).toList();
     }
 
@@ -131,7 +132,7 @@ public class PolicyLoaderTest {
 
     @Test
     public void aMissingOrUnreadableFileIsOneProblem() throws IOException {
-        PolicyException missing = expectThrows(PolicyException.class,
+        InvalidInputException missing = expectThrows(InvalidInputException.class,
                 () -> PolicyLoader.load(Path.of("/nonexistent/policy.yaml"), SCHEMA));
         assertTrue(missing.getMessage().contains("no such file"), missing.getMessage());
         List<String> broken = problems("origins: [unclosed\n");

@@ -1,0 +1,83 @@
+package dev.corssuite.suite.request;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.testng.annotations.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertTrue;
+import static org.testng.Assert.expectThrows;
+
+/** The enums, the schema and the probe page name the same initiators and modes; origins parse as browsers send them. */
+public class RequestModelTest {
+    private static final Path FIXTURES = Path.of(System.getProperty("cors.root", "..")).resolve("fixtures");
+
+    private static List<String> schemaEnum(String property) throws IOException {
+        JsonNode schema = new ObjectMapper().readTree(FIXTURES.resolve("schema").resolve("case-file.schema.json")
+                .toFile());
+        List<String> values = new ArrayList<>();
+        schema.path("$defs").path("request").path("properties").path(property).path("enum")
+                .forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    private static <E extends Enum<E>> List<String> names(E[] values, Function<E, String> fileName) {
+        return Arrays.stream(values).map(fileName).toList();
+    }
+
+    @Test
+    public void theSchemaListsExactlyTheEnumsValues() throws IOException {
+        assertEquals(schemaEnum("api"), names(Initiator.values(), Initiator::fileName));
+        assertEquals(schemaEnum("credentials"), names(CredentialsMode.values(), CredentialsMode::fileName));
+        assertEquals(schemaEnum("mode"), names(RequestMode.values(), RequestMode::fileName));
+    }
+
+    @Test
+    public void theProbePageHasOneFunctionPerInitiator() throws IOException {
+        String probe = Files.readString(FIXTURES.resolve("pages").resolve("probe.js"));
+        Matcher dispatch = Pattern.compile("const INITIATORS = \\{([^}]*)}").matcher(probe);
+        assertTrue(dispatch.find(), "probe.js names its initiators in one INITIATORS map");
+        List<String> inPage = Arrays.stream(dispatch.group(1).split(",")).map(e -> e.split(":")[0].strip())
+                .filter(s -> !s.isEmpty()).toList();
+        assertEquals(inPage, names(Initiator.values(), Initiator::fileName));
+    }
+
+    @Test
+    public void eachInitiatorRefusesWhatItCannotExpress() {
+        RequestSpec xhrOmit = new RequestSpec(Initiator.XHR, "GET", List.of(), null, false, CredentialsMode.OMIT,
+                RequestMode.CORS, false, 5000);
+        assertEquals(xhrOmit.api().problems(xhrOmit).size(), 1);
+        assertTrue(xhrOmit.api().problems(xhrOmit).get(0).startsWith("credentials: "));
+        RequestSpec fetchUpload = new RequestSpec(Initiator.FETCH, "POST", List.of(), "x", false,
+                CredentialsMode.OMIT, RequestMode.NO_CORS, true, 5000);
+        assertEquals(fetchUpload.api().problems(fetchUpload), List.of("uploadListener: only XHR has an upload listener"));
+        assertEquals(Initiator.XHR.effectiveCredentials(CredentialsMode.SAME_ORIGIN), CredentialsMode.SAME_ORIGIN);
+        assertEquals(Initiator.FETCH.effectiveCredentials(CredentialsMode.OMIT), CredentialsMode.OMIT);
+    }
+
+    @Test
+    public void originsSerializeAsBrowsersSendThem() {
+        assertEquals(Origin.ofUrl("HTTP://Example.COM:80/a?b").serialize(), "http://example.com");
+        assertEquals(Origin.ofUrl("https://example.com:8443").serialize(), "https://example.com:8443");
+        assertEquals(Origin.ofUrl("http://user:pw@localhost:8080/x").authority(), "localhost:8080");
+        assertEquals(Origin.ofUrl("http://[::1]:3000/").host(), "[::1]");
+        assertEquals(Origin.ofUrl("http://[::1]:3000").port(), 3000);
+        assertEquals(Origin.ofUrl("https://app.example.com_.evil.test").host(), "app.example.com_.evil.test");
+        assertEquals(Origin.ofUrl("https://a.test").authority(), "a.test:443");
+        assertEquals(Origin.ofUrl("http://a.test:8080").withScheme("https").serialize(), "https://a.test:8080");
+        assertEquals(Origin.serializedOf(Origin.OPAQUE), "null");
+        expectThrows(IllegalArgumentException.class, () -> Origin.ofUrl("localhost:8080"));
+        expectThrows(IllegalArgumentException.class, () -> Origin.ofUrl("http://a.test:99999"));
+        expectThrows(IllegalArgumentException.class, () -> Origin.ofUrl("http://[::1"));
+    }
+}
