@@ -122,6 +122,11 @@ public final class FetchOracle {
                         return failure.equals("timeout") ? timedOut() : failed();
                     }
                 }
+                // "HTTP-network fetch": a stream body (body source null) over HTTP/1.x is a network error.
+                if (hasBody && request.bodyStream() && !server.http2(target)) {
+                    why.add("a ReadableStream body over HTTP/1.1 to " + target + ": network error before sending");
+                    return failed();
+                }
                 OracleAnswer answer = server.answer(target, false);
                 hops.add(new OracleHop(target, method, originHeader(), cookieSent(target),
                         headers.stream().map(HeaderLine::name).distinct().toList()));

@@ -357,6 +357,7 @@ public final class CaseTable {
     private static void crossCheck(List<CaseArea> areas, List<TableProblem> problems) {
         Map<String, CorsCase> byId = new HashMap<>();
         Map<String, CorsCase> byDescription = new HashMap<>();
+        Map<RowSetup, CorsCase> bySetup = new HashMap<>();
         for (CaseArea area : areas) {
             for (CorsCase c : area.cases()) {
                 CorsCase twin = byId.putIfAbsent(c.id(), c);
@@ -367,6 +368,12 @@ public final class CaseTable {
                 if (same != null) {
                     problems.add(new TableProblem(c.file(), c.id(), "description",
                             "duplicates the description of row " + same.id() + " in " + same.file()));
+                }
+                CorsCase sameSetup = bySetup.putIfAbsent(RowSetup.of(c), c);
+                if (sameSetup != null) {
+                    problems.add(new TableProblem(c.file(), c.id(), null, "has the same server answers and requests "
+                            + "as row " + sameSetup.id() + " in " + sameSetup.file() + ": it runs the same experiment "
+                            + "(its expectation can only repeat or contradict that row's); merge the two rows"));
                 }
             }
         }

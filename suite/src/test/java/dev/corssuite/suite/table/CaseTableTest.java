@@ -136,7 +136,30 @@ public class CaseTableTest {
         String same = GOOD_ROW.replace("id: good", "id: bad").replace("verdict: ALLOWED", "verdict: BLOCKED_AT_RESPONSE")
                 .replace("is readable", "is not readable").replace("    request:", "    control: good\n    request:");
         write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW + same);
-        assertTrue(refused().problems().get(0).message().contains("they are identical"));
+        assertTrue(refused().problems().stream().anyMatch(p -> p.message().contains("they are identical")));
+    }
+
+    @Test
+    public void twoRowsRunningTheSameExperimentAreRefused() throws IOException {
+        String reworded = GOOD_ROW.replace("id: good", "id: reworded")
+                .replace("A GET is readable", "A plain GET can be read")
+                .replace("expect: {verdict: ALLOWED}", "expect: {verdict: ALLOWED, status: 200}");
+        write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW);
+        write("area-b.yaml", "area: area-b\ntitle: B\ncases:\n" + reworded);
+        List<TableProblem> problems = refused().problems();
+        assertEquals(problems.size(), 1, problems.toString());
+        assertEquals(problems.get(0).row(), "reworded");
+        assertTrue(problems.get(0).message().contains("same server answers and requests as row good in area-a.yaml"),
+                problems.get(0).message());
+
+        // Defaults count as written: the same request spelled out differs in nothing.
+        write("area-b.yaml", "area: area-b\ntitle: B\ncases:\n" + reworded.replace("{to: cross-port}",
+                "{to: cross-port, from: page, method: GET, api: fetch, credentials: same-origin}"));
+        assertEquals(refused().problems().get(0).row(), "reworded");
+
+        // One header value apart is another experiment.
+        write("area-b.yaml", "area: area-b\ntitle: B\ncases:\n" + reworded.replace("\"*\"", "\"{origin:page}\""));
+        assertEquals(CaseTable.load(cases, SCHEMA).size(), 2);
     }
 
     @Test
