@@ -217,9 +217,14 @@ public final class CaseTable {
         }
         Expectation expectation = expectation(expect, null);
         Map<String, Deviation> deviations = new LinkedHashMap<>();
-        row.path("deviations").fields().forEachRemaining(e -> deviations.put(e.getKey(), new Deviation(e.getKey(),
-                e.getValue().path("source").asText(), e.getValue().path("note").asText(null),
-                expectation(e.getValue(), expectation))));
+        row.path("deviations").fields().forEachRemaining(e -> {
+            String source = e.getValue().path("source").asText();
+            EngineSource.refusal(e.getKey(), source).ifPresent(why -> problems.add(new TableProblem(file, id,
+                    "deviations." + e.getKey() + ".source", why)));
+            deviations.put(e.getKey(), new Deviation(e.getKey(), source, e.getValue().path("note").asText(null),
+                    expectation(e.getValue(), expectation)));
+        });
+        SpecWptSplit split = split(file, id, row.path("specWptSplit"), expectation, deviations, problems);
         String description = row.path("description").asText();
         Matcher tense = FUTURE_TENSE.matcher(description);
         if (tense.find()) {
@@ -228,7 +233,30 @@ public final class CaseTable {
         }
         return new CorsCase(id, description, row.path("spec").asText(), area, file, preflight, actual, on, pageRequest,
                 then, expectation, row.hasNonNull("control") ? row.path("control").asText() : null,
-                row.path("alone").asBoolean(false), deviations);
+                row.path("alone").asBoolean(false), deviations, split);
+    }
+
+    /** The row's spec/WPT disagreement, or null; an engine takes one side of it or deviates, not both. */
+    private static SpecWptSplit split(String file, String id, JsonNode node, Expectation specText,
+                                      Map<String, Deviation> deviations, List<TableProblem> problems) {
+        if (node.isMissingNode()) {
+            return null;
+        }
+        Expectation wpt = expectation(node.path("expect"), specText);
+        if (wpt.equals(specText)) {
+            problems.add(new TableProblem(file, id, "specWptSplit.expect", "repeats the row's expect: the spec "
+                    + "text and the wpt test agree, so there is no disagreement to record"));
+        }
+        Map<String, SpecWptSplit.Side> engines = new LinkedHashMap<>();
+        node.path("engines").fields().forEachRemaining(e -> {
+            engines.put(e.getKey(), SpecWptSplit.Side.valueOf(e.getValue().asText().toUpperCase(Locale.ROOT)));
+            if (deviations.containsKey(e.getKey())) {
+                problems.add(new TableProblem(file, id, "deviations." + e.getKey(), "the engine already takes a "
+                        + "side of the spec/WPT disagreement (specWptSplit.engines); it cannot also deviate"));
+            }
+        });
+        return new SpecWptSplit(node.path("wpt").asText(), node.path("test").asText(),
+                node.path("note").asText(null), wpt, engines);
     }
 
     private static PageRequest pageRequest(String file, String id, String field, JsonNode request,

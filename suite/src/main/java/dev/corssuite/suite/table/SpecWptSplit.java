@@ -1,0 +1,23 @@
+package dev.corssuite.suite.table;
+
+import java.util.Map;
+
+/**
+ * The spec text and web-platform-tests disagree on a row. The row's {@code spec} anchor and {@code expect} are the
+ * spec text; {@code wpt} names the test file (and {@code test} the subtest) that expects {@code wptExpect} instead;
+ * {@code engines} records which of the two each engine does. An engine doing what the table records for it is
+ * reported as this disagreement: neither a pass, nor a failure, nor a deviation of the engine.
+ */
+public record SpecWptSplit(String wpt, String test, String note, Expectation wptExpect, Map<String, Side> engines) {
+    /** Which source an engine follows. */
+    public enum Side { SPEC, WPT }
+
+    public SpecWptSplit {
+        engines = Map.copyOf(engines);
+    }
+
+    /** What the engine is recorded to do: the spec text's expectation or the wpt test's. */
+    public Expectation expectationFor(String engine, Expectation specText) {
+        return engines.get(engine) == Side.WPT ? wptExpect : specText;
+    }
+}
