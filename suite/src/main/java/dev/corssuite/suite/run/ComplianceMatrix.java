@@ -13,7 +13,8 @@ import java.util.TreeSet;
 public final class ComplianceMatrix {
     /** How one case ended in one browser. */
     public enum Cell {
-        MATCHES("✅", "matches"), KNOWN_DEVIATION("🟡", "known deviation"), DIFFERS("❌", "differs"),
+        MATCHES("✅", "matches"), KNOWN_DEVIATION("🟡", "known deviation"),
+        SPEC_WPT_SPLIT("🔀", "spec and WPT disagree"), DIFFERS("❌", "differs"),
         NOT_RUN("⚪", "not run");
 
         final String mark;
@@ -44,7 +45,7 @@ public final class ComplianceMatrix {
 
     public synchronized String markdown() {
         StringBuilder out = new StringBuilder("## CORS conformance matrix\n\n");
-        out.append("✅ matches the table · 🟡 known deviation · ❌ differs · ⚪ not run\n");
+        out.append("✅ matches the table · 🟡 known deviation · 🔀 spec and WPT disagree · ❌ differs · ⚪ not run\n");
         String area = null;
         for (Row row : sortedRows()) {
             if (!row.area().equals(area)) {
@@ -68,7 +69,8 @@ public final class ComplianceMatrix {
         StringBuilder out = new StringBuilder("<!doctype html>\n<meta charset=\"utf-8\">\n<title>CORS conformance matrix"
                 + "</title>\n<style>body{font:14px system-ui,sans-serif;margin:2em}table{border-collapse:collapse}"
                 + "td,th{border:1px solid #ccc;padding:4px 8px}td.c{text-align:center}th{background:#f3f3f3}"
-                + ".MATCHES{background:#e6f4ea}.KNOWN_DEVIATION{background:#fff4ce}.DIFFERS{background:#fde2e1}"
+                + ".MATCHES{background:#e6f4ea}.KNOWN_DEVIATION{background:#fff4ce}.SPEC_WPT_SPLIT{background:#e8eaf6}"
+                + ".DIFFERS{background:#fde2e1}"
                 + "</style>\n<h1>CORS conformance matrix</h1>\n<table>\n");
         String area = null;
         for (Row row : sortedRows()) {

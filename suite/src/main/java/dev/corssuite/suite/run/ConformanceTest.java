@@ -96,6 +96,10 @@ public class ConformanceTest {
         attachEvidence(row, observed);
 
         String where = browser + " " + outcome.version() + ", case " + caseId + " (" + row.file() + ")";
+        if (row.split().isPresent()) {
+            Allure.link("web-platform-tests", row.split().get().wpt());
+            SpecWptDisagreement.judge(where, row, row.split().get(), browser, observed);
+        }
         List<String> fromSpec = Comparison.differences(row.expect(), observed);
         Optional<Deviation> deviation = row.deviation(browser);
         if (deviation.isEmpty()) {

@@ -34,6 +34,7 @@ public final class RunSummary implements ITestListener, ISuiteListener {
         int errors;
         int skipped;
         int knownDeviations;
+        int specWptSplits;
         String version = "";
         String drivenBy = "";
         final Map<String, int[]> byVerdict = new TreeMap<>();
@@ -71,11 +72,15 @@ public final class RunSummary implements ITestListener, ISuiteListener {
             if (result.getThrowable() instanceof KnownDeviation) {
                 t.knownDeviations++;
                 t.problems.add("known deviation: " + result.getThrowable().getMessage());
+            } else if (result.getThrowable() instanceof SpecWptDisagreement) {
+                t.specWptSplits++;
+                t.problems.add("spec and WPT disagree: " + result.getThrowable().getMessage());
             } else {
                 t.skipped++;
             }
         });
         cell(result, result.getThrowable() instanceof KnownDeviation ? ComplianceMatrix.Cell.KNOWN_DEVIATION
+                : result.getThrowable() instanceof SpecWptDisagreement ? ComplianceMatrix.Cell.SPEC_WPT_SPLIT
                 : ComplianceMatrix.Cell.NOT_RUN);
     }
 
@@ -128,9 +133,9 @@ public final class RunSummary implements ITestListener, ISuiteListener {
         out.println("CORS conformance summary");
         for (var entry : byBrowser.entrySet()) {
             Tally t = entry.getValue();
-            out.printf("  %-9s %d matched, %d differed, %d known deviations, %d errors, %d skipped  (%s, %s)%n",
-                    entry.getKey(), t.matched, t.differed, t.knownDeviations, t.errors, t.skipped, t.version,
-                    t.drivenBy);
+            out.printf("  %-9s %d matched, %d differed, %d known deviations, %d errors, %d skipped, "
+                    + "%d spec/WPT disagreements  (%s, %s)%n", entry.getKey(), t.matched, t.differed,
+                    t.knownDeviations, t.errors, t.skipped, t.specWptSplits, t.version, t.drivenBy);
             t.byVerdict.forEach((verdict, counts) -> out.printf("    %-22s %d matched, %d differed%n", verdict,
                     counts[0], counts[1]));
             t.problems.stream().limit(50).forEach(p -> out.println("    " + p.lines().findFirst().orElse(p)));

@@ -18,6 +18,11 @@ public record SpecWptSplit(String wpt, String test, String note, Expectation wpt
 
     /** What the engine is recorded to do: the spec text's expectation or the wpt test's. */
     public Expectation expectationFor(String engine, Expectation specText) {
-        return engines.get(engine) == Side.WPT ? wptExpect : specText;
+        return expectationOf(engines.get(engine), specText);
+    }
+
+    /** What one side expects: the wpt test's expectation, or the spec text's (the row's {@code expect}). */
+    public Expectation expectationOf(Side side, Expectation specText) {
+        return side == Side.WPT ? wptExpect : specText;
     }
 }

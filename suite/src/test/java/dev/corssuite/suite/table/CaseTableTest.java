@@ -186,4 +186,68 @@ public class CaseTableTest {
         assertTrue(problems.stream().anyMatch(p -> p.file().equals("area-a.yaml") && Objects.equals(p.field(), "area")));
         assertTrue(problems.stream().anyMatch(p -> p.file().equals("broken.yaml") && p.message().contains("YAML")));
     }
+
+    private static String withDeviation(String engine, String source) {
+        return GOOD_ROW.replace("    expect: {verdict: ALLOWED}", "    expect: {verdict: ALLOWED}\n    deviations:\n      "
+                + engine + ":\n        source: " + source + "\n        verdict: BLOCKED_AT_RESPONSE\n");
+    }
+
+    @Test
+    public void aDeviationSourceIsTheEnginesTrackerOrSource() throws IOException {
+        for (String notTheEngine : List.of("https://github.com/web-platform-tests/wpt/pull/23176",
+                "https://github.com/whatwg/fetch/pull/736", "https://github.com/whatwg/fetch/issues/1919",
+                "https://chromestatus.com/feature/5742041264816128",
+                "https://github.com/GoogleChromeLabs/samesite-examples/issues/55",
+                "https://bugzilla.mozilla.org/show_bug.cgi?id=1687364",
+                "https://source.chromium.org/chromium/chromium/src/+/main:third_party/blink/web_tests/external/wpt/cors/x.htm")) {
+            write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + withDeviation("chromium", notTheEngine));
+            TableProblem problem = refused().problems().get(0);
+            assertEquals(problem.field(), "deviations.chromium.source", notTheEngine);
+            assertTrue(problem.message().contains("is not chromium's bug tracker or source"), problem.message());
+        }
+        for (String[] fine : new String[][] {
+                {"chromium", "https://issues.chromium.org/issues/40505032"},
+                {"chromium", "https://source.chromium.org/chromium/chromium/src/+/main:services/network/cors/cors_url_loader.cc"},
+                {"firefox", "https://bugzilla.mozilla.org/show_bug.cgi?id=1387483"},
+                {"firefox", "https://searchfox.org/mozilla-central/source/netwerk/protocol/http/nsCORSListenerProxy.cpp"},
+                {"webkit", "https://bugs.webkit.org/show_bug.cgi?id=203617"},
+                {"webkit", "https://github.com/WebKit/WebKit/blob/main/Source/WebCore/loader/CrossOriginPreflightResultCache.cpp"}}) {
+            write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + withDeviation(fine[0], fine[1]));
+            assertEquals(CaseTable.load(cases, SCHEMA).byId("good").deviation(fine[0]).orElseThrow().source(), fine[1]);
+        }
+    }
+
+    private static final String SPLIT = """
+                specWptSplit:
+                  wpt: https://github.com/web-platform-tests/wpt/blob/master/cors/preflight-cache.htm
+                  test: age = -1, should not be cached
+                  expect: {verdict: BLOCKED_AT_RESPONSE}
+                  engines: {chromium: wpt, firefox: spec, webkit: wpt}
+            """;
+
+    @Test
+    public void aSpecWptSplitNamesTheWptTestAndEachEnginesSide() throws IOException {
+        write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW + SPLIT);
+        CorsCase row = CaseTable.load(cases, SCHEMA).byId("good");
+        SpecWptSplit split = row.split().orElseThrow();
+        assertEquals(split.test(), "age = -1, should not be cached");
+        assertEquals(split.expectationFor("chromium", row.expect()).verdict(), Verdict.BLOCKED_AT_RESPONSE);
+        assertEquals(split.expectationFor("firefox", row.expect()), row.expect());
+
+        write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW + SPLIT.replace("firefox: spec, ", ""));
+        assertTrue(refused().problems().get(0).toString().contains("specWptSplit.engines"),
+                refused().problems().toString());
+
+        write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW
+                + SPLIT.replace("verdict: BLOCKED_AT_RESPONSE", "verdict: ALLOWED"));
+        assertEquals(refused().problems().get(0).field(), "specWptSplit.expect");
+
+        write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW + SPLIT.replace("blob/master/cors",
+                "pull/5107/cors"));
+        assertEquals(refused().problems().get(0).field(), "specWptSplit.wpt");
+
+        write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n"
+                + withDeviation("firefox", "https://bugzilla.mozilla.org/show_bug.cgi?id=1") + SPLIT);
+        assertEquals(refused().problems().get(0).field(), "deviations.firefox");
+    }
 }
