@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One row of the table ({@code specWptSplit} null unless the spec text and web-platform-tests disagree on it). {@code preflight}/{@code actual} are the endpoint's answers on every origin, {@code on}
+ * One row of the table ({@code specWptSplit} null unless the spec text and web-platform-tests disagree on it).
+ * {@code preflight}/{@code actual} are the endpoint's answers on every origin, {@code on}
  * overrides them per role (redirect chains); {@code then} holds the further requests of a multi-request row.
  */
 public record CorsCase(

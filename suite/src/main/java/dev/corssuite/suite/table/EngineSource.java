@@ -22,7 +22,8 @@ final class EngineSource {
             "webkit", List.of("bugs.webkit.org/", "github.com/webkit/webkit/", "trac.webkit.org/",
                     "commits.webkit.org/", "searchfox.org/wubkat/"));
     /** Copies of web-platform-tests inside engine repositories: tests, not the engine. */
-    private static final List<String> TEST_COPIES = List.of("web-platform-tests", "/web_tests/", "/layouttests/");
+    private static final List<String> TEST_COPIES = List.of("web-platform-tests", "/web-platform/", "/web_tests/",
+            "/layouttests/");
 
     private EngineSource() {
     }

@@ -19,4 +19,14 @@ public class ComplianceMatrixTest {
         assertTrue(html.contains("Second &lt;row&gt;"), html);
         assertTrue(html.contains("class=\"c DIFFERS\""), html);
     }
+
+    @Test
+    public void aSpecWptDisagreementHasItsOwnMark() {
+        ComplianceMatrix m = new ComplianceMatrix();
+        m.record("preflight-cache", "cache-max-age-negative", "Negative max-age", "webkit",
+                ComplianceMatrix.Cell.SPEC_WPT_SPLIT);
+        assertTrue(m.markdown().contains("| `cache-max-age-negative` Negative max-age | 🔀 |"), m.markdown());
+        assertTrue(m.markdown().contains("🔀 spec and WPT disagree"), m.markdown());
+        assertTrue(m.html().contains("class=\"c SPEC_WPT_SPLIT\">🔀 spec and WPT disagree"), m.html());
+    }
 }

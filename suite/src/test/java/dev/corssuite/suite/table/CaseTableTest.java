@@ -194,16 +194,22 @@ public class CaseTableTest {
 
     @Test
     public void aDeviationSourceIsTheEnginesTrackerOrSource() throws IOException {
-        for (String notTheEngine : List.of("https://github.com/web-platform-tests/wpt/pull/23176",
-                "https://github.com/whatwg/fetch/pull/736", "https://github.com/whatwg/fetch/issues/1919",
-                "https://chromestatus.com/feature/5742041264816128",
-                "https://github.com/GoogleChromeLabs/samesite-examples/issues/55",
-                "https://bugzilla.mozilla.org/show_bug.cgi?id=1687364",
-                "https://source.chromium.org/chromium/chromium/src/+/main:third_party/blink/web_tests/external/wpt/cors/x.htm")) {
-            write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + withDeviation("chromium", notTheEngine));
+        for (String[] notTheEngine : new String[][] {
+                {"firefox", "https://github.com/web-platform-tests/wpt/pull/23176"},
+                {"firefox", "https://github.com/whatwg/fetch/pull/736"},
+                {"webkit", "https://github.com/whatwg/fetch/issues/1919"},
+                {"chromium", "https://chromestatus.com/feature/5742041264816128"},
+                {"chromium", "https://github.com/GoogleChromeLabs/samesite-examples/issues/55"},
+                {"chromium", "https://bugzilla.mozilla.org/show_bug.cgi?id=1687364"},
+                {"firefox", "https://searchfox.org/mozilla-central/source/testing/web-platform/tests/cors/a.htm"},
+                {"chromium", "https://source.chromium.org/chromium/chromium/src/+/main:third_party/blink/web_tests/"
+                        + "external/wpt/cors/a.htm"},
+                {"webkit", "https://github.com/WebKit/WebKit/blob/main/LayoutTests/imported/w3c/web-platform-tests/a.htm"}}) {
+            write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + withDeviation(notTheEngine[0], notTheEngine[1]));
             TableProblem problem = refused().problems().get(0);
-            assertEquals(problem.field(), "deviations.chromium.source", notTheEngine);
-            assertTrue(problem.message().contains("is not chromium's bug tracker or source"), problem.message());
+            assertEquals(problem.field(), "deviations." + notTheEngine[0] + ".source", notTheEngine[1]);
+            assertTrue(problem.message().contains("is not " + notTheEngine[0] + "'s bug tracker or source"),
+                    problem.message());
         }
         for (String[] fine : new String[][] {
                 {"chromium", "https://issues.chromium.org/issues/40505032"},
