@@ -128,6 +128,11 @@ public final class FetchOracle {
                         return refused.get();
                     }
                 }
+                // "HTTP-network fetch": a stream body (body source null) over HTTP/1.x is a network error.
+                if (hasBody && request.spec().bodyStream() && !server.http2(target)) {
+                    why.add("a ReadableStream body over HTTP/1.1 to " + target + ": network error before sending");
+                    return failed();
+                }
                 OracleAnswer answer = server.answer(target, false);
                 hops.add(new Hop(target, method, originHeader(),
                         headers.stream().map(HeaderLine::name).distinct().toList(), List.of()));

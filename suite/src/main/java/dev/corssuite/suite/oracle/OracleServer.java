@@ -4,4 +4,9 @@ package dev.corssuite.suite.oracle;
 @FunctionalInterface
 public interface OracleServer {
     OracleAnswer answer(String origin, boolean preflight);
+
+    /** Whether requests to the origin go over HTTP/2 or later; the fleet's origins speak HTTP/1.1. */
+    default boolean http2(String origin) {
+        return false;
+    }
 }

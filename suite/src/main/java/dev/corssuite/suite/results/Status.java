@@ -6,6 +6,8 @@ public enum Status {
     MATCHED("✅", "matches"),
     /** The engine did what the table records as its known deviation from the spec. */
     KNOWN_DEVIATION("🟡", "known deviation"),
+    /** The spec text and web-platform-tests disagree on the row, and the engine does what the table records for it. */
+    SPEC_WPT_DISAGREEMENT("🔀", "spec and WPT disagree"),
     /** Not as expected, or not as the policy intends. */
     DIFFERED("❌", "differs"),
     /** The suite's own failure (a crashed browser, a broken script call, the proxy): no verdict, never a finding. */
@@ -31,6 +33,6 @@ public enum Status {
 
     /** Whether the item counts against the run (exit status 1). */
     public boolean failsRun() {
-        return this != MATCHED && this != KNOWN_DEVIATION;
+        return this != MATCHED && this != KNOWN_DEVIATION && this != SPEC_WPT_DISAGREEMENT;
     }
 }

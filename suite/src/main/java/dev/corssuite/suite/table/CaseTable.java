@@ -175,9 +175,14 @@ public final class CaseTable {
         }
         Facts expectation = expectation(expect, null);
         Map<String, Deviation> deviations = new LinkedHashMap<>();
-        row.path("deviations").fields().forEachRemaining(e -> deviations.put(e.getKey(), new Deviation(e.getKey(),
-                e.getValue().path("source").asText(), e.getValue().path("note").asText(null),
-                expectation(e.getValue(), expectation))));
+        row.path("deviations").fields().forEachRemaining(e -> {
+            String source = e.getValue().path("source").asText();
+            EngineSource.refusal(e.getKey(), source).ifPresent(why -> problems.add(new Problem(file, id,
+                    "deviations." + e.getKey() + ".source", why)));
+            deviations.put(e.getKey(), new Deviation(e.getKey(), source, e.getValue().path("note").asText(null),
+                    expectation(e.getValue(), expectation)));
+        });
+        SpecWptSplit split = split(file, id, row.path("specWptSplit"), expectation, deviations, problems);
         String description = row.path("description").asText();
         Matcher tense = FUTURE_TENSE.matcher(description);
         if (tense.find()) {
@@ -186,7 +191,30 @@ public final class CaseTable {
         }
         return new CorsCase(id, description, row.path("spec").asText(), area, file, preflight, actual, on, pageRequest,
                 then, expectation, row.hasNonNull("control") ? row.path("control").asText() : null,
-                row.path("alone").asBoolean(false), deviations);
+                row.path("alone").asBoolean(false), deviations, split);
+    }
+
+    /** The row's spec/WPT disagreement, or null; an engine takes one side of it or deviates, not both. */
+    private static SpecWptSplit split(String file, String id, JsonNode node, Facts specText,
+                                      Map<String, Deviation> deviations, List<Problem> problems) {
+        if (node.isMissingNode()) {
+            return null;
+        }
+        Facts wpt = expectation(node.path("expect"), specText);
+        if (wpt.equals(specText)) {
+            problems.add(new Problem(file, id, "specWptSplit.expect", "repeats the row's expect: the spec "
+                    + "text and the wpt test agree, so there is no disagreement to record"));
+        }
+        Map<String, SpecWptSplit.Side> engines = new LinkedHashMap<>();
+        node.path("engines").fields().forEachRemaining(e -> {
+            engines.put(e.getKey(), SpecWptSplit.Side.valueOf(e.getValue().asText().toUpperCase(Locale.ROOT)));
+            if (deviations.containsKey(e.getKey())) {
+                problems.add(new Problem(file, id, "deviations." + e.getKey(), "the engine already takes a "
+                        + "side of the spec/WPT disagreement (specWptSplit.engines); it cannot also deviate"));
+            }
+        });
+        return new SpecWptSplit(node.path("wpt").asText(), node.path("test").asText(),
+                node.path("note").asText(null), wpt, engines);
     }
 
     private static PageRequest pageRequest(String file, String id, String field, JsonNode request,
@@ -311,6 +339,7 @@ public final class CaseTable {
     private static void crossCheck(List<CaseArea> areas, List<Problem> problems) {
         Map<String, CorsCase> byId = new HashMap<>();
         Map<String, CorsCase> byDescription = new HashMap<>();
+        Map<RowSetup, CorsCase> bySetup = new HashMap<>();
         for (CaseArea area : areas) {
             for (CorsCase c : area.cases()) {
                 CorsCase twin = byId.putIfAbsent(c.id(), c);
@@ -321,6 +350,12 @@ public final class CaseTable {
                 if (same != null) {
                     problems.add(new Problem(c.file(), c.id(), "description",
                             "duplicates the description of row " + same.id() + " in " + same.file()));
+                }
+                CorsCase sameSetup = bySetup.putIfAbsent(RowSetup.of(c), c);
+                if (sameSetup != null) {
+                    problems.add(new Problem(c.file(), c.id(), null, "has the same server answers and requests "
+                            + "as row " + sameSetup.id() + " in " + sameSetup.file() + ": it runs the same experiment "
+                            + "(its expectation can only repeat or contradict that row's); merge the two rows"));
                 }
             }
         }

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One row of the table. {@code preflight}/{@code actual} are the endpoint's answers on every origin, {@code on}
+ * One row of the table ({@code specWptSplit} null unless the spec text and web-platform-tests disagree on it).
+ * {@code preflight}/{@code actual} are the endpoint's answers on every origin, {@code on}
  * overrides them per role (redirect chains); {@code then} holds the further requests of a multi-request row.
  */
 public record CorsCase(
@@ -25,7 +26,8 @@ public record CorsCase(
         Facts expect,
         String control,
         boolean alone,
-        Map<String, Deviation> deviations) {
+        Map<String, Deviation> deviations,
+        SpecWptSplit specWptSplit) {
 
     public CorsCase {
         on = Map.copyOf(on);
@@ -54,6 +56,11 @@ public record CorsCase(
     /** The engine's known deviation from the spec on this row, if the table records one. */
     public Optional<Deviation> deviation(String engine) {
         return Optional.ofNullable(deviations.get(engine));
+    }
+
+    /** Where the spec text and web-platform-tests disagree on this row, if they do. */
+    public Optional<SpecWptSplit> split() {
+        return Optional.ofNullable(specWptSplit);
     }
 
     @Override

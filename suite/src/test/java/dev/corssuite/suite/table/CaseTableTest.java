@@ -2,6 +2,7 @@ package dev.corssuite.suite.table;
 
 import dev.corssuite.suite.documents.InvalidInputException;
 import dev.corssuite.suite.documents.Problem;
+import dev.corssuite.suite.facts.Verdict;
 import dev.corssuite.suite.request.CredentialsMode;
 import dev.corssuite.suite.request.Initiator;
 import org.testng.annotations.BeforeMethod;
@@ -140,7 +141,30 @@ public class CaseTableTest {
         String same = GOOD_ROW.replace("id: good", "id: bad").replace("verdict: ALLOWED", "verdict: BLOCKED_AT_RESPONSE")
                 .replace("is readable", "is not readable").replace("    request:", "    control: good\n    request:");
         write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW + same);
-        assertTrue(refused().problems().get(0).message().contains("they are identical"));
+        assertTrue(refused().problems().stream().anyMatch(p -> p.message().contains("they are identical")));
+    }
+
+    @Test
+    public void twoRowsRunningTheSameExperimentAreRefused() throws IOException {
+        String reworded = GOOD_ROW.replace("id: good", "id: reworded")
+                .replace("A GET is readable", "A plain GET can be read")
+                .replace("expect: {verdict: ALLOWED}", "expect: {verdict: ALLOWED, status: 200}");
+        write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW);
+        write("area-b.yaml", "area: area-b\ntitle: B\ncases:\n" + reworded);
+        List<Problem> problems = refused().problems();
+        assertEquals(problems.size(), 1, problems.toString());
+        assertEquals(problems.get(0).row(), "reworded");
+        assertTrue(problems.get(0).message().contains("same server answers and requests as row good in area-a.yaml"),
+                problems.get(0).message());
+
+        // Defaults count as written: the same request spelled out differs in nothing.
+        write("area-b.yaml", "area: area-b\ntitle: B\ncases:\n" + reworded.replace("{to: cross-port}",
+                "{to: cross-port, from: page, method: GET, api: fetch, credentials: same-origin}"));
+        assertEquals(refused().problems().get(0).row(), "reworded");
+
+        // One header value apart is another experiment.
+        write("area-b.yaml", "area: area-b\ntitle: B\ncases:\n" + reworded.replace("\"*\"", "\"{origin:page}\""));
+        assertEquals(CaseTable.load(cases, SCHEMA).size(), 2);
     }
 
     @Test
@@ -166,5 +190,75 @@ public class CaseTableTest {
         List<Problem> problems = refused().problems();
         assertTrue(problems.stream().anyMatch(p -> p.file().equals("area-a.yaml") && Objects.equals(p.field(), "area")));
         assertTrue(problems.stream().anyMatch(p -> p.file().equals("broken.yaml") && p.message().contains("YAML")));
+    }
+
+    private static String withDeviation(String engine, String source) {
+        return GOOD_ROW.replace("    expect: {verdict: ALLOWED}", "    expect: {verdict: ALLOWED}\n    deviations:\n      "
+                + engine + ":\n        source: " + source + "\n        verdict: BLOCKED_AT_RESPONSE\n");
+    }
+
+    @Test
+    public void aDeviationSourceIsTheEnginesTrackerOrSource() throws IOException {
+        for (String[] notTheEngine : new String[][] {
+                {"firefox", "https://github.com/web-platform-tests/wpt/pull/23176"},
+                {"firefox", "https://github.com/whatwg/fetch/pull/736"},
+                {"webkit", "https://github.com/whatwg/fetch/issues/1919"},
+                {"chromium", "https://chromestatus.com/feature/5742041264816128"},
+                {"chromium", "https://github.com/GoogleChromeLabs/samesite-examples/issues/55"},
+                {"chromium", "https://bugzilla.mozilla.org/show_bug.cgi?id=1687364"},
+                {"firefox", "https://searchfox.org/mozilla-central/source/testing/web-platform/tests/cors/a.htm"},
+                {"chromium", "https://source.chromium.org/chromium/chromium/src/+/main:third_party/blink/web_tests/"
+                        + "external/wpt/cors/a.htm"},
+                {"webkit", "https://github.com/WebKit/WebKit/blob/main/LayoutTests/imported/w3c/web-platform-tests/a.htm"}}) {
+            write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + withDeviation(notTheEngine[0], notTheEngine[1]));
+            Problem problem = refused().problems().get(0);
+            assertEquals(problem.field(), "deviations." + notTheEngine[0] + ".source", notTheEngine[1]);
+            assertTrue(problem.message().contains("is not " + notTheEngine[0] + "'s bug tracker or source"),
+                    problem.message());
+        }
+        for (String[] fine : new String[][] {
+                {"chromium", "https://issues.chromium.org/issues/40505032"},
+                {"chromium", "https://source.chromium.org/chromium/chromium/src/+/main:services/network/cors/cors_url_loader.cc"},
+                {"firefox", "https://bugzilla.mozilla.org/show_bug.cgi?id=1387483"},
+                {"firefox", "https://searchfox.org/mozilla-central/source/netwerk/protocol/http/nsCORSListenerProxy.cpp"},
+                {"webkit", "https://bugs.webkit.org/show_bug.cgi?id=203617"},
+                {"webkit", "https://github.com/WebKit/WebKit/blob/main/Source/WebCore/loader/CrossOriginPreflightResultCache.cpp"}}) {
+            write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + withDeviation(fine[0], fine[1]));
+            assertEquals(CaseTable.load(cases, SCHEMA).byId("good").deviation(fine[0]).orElseThrow().source(), fine[1]);
+        }
+    }
+
+    private static final String SPLIT = """
+                specWptSplit:
+                  wpt: https://github.com/web-platform-tests/wpt/blob/master/cors/preflight-cache.htm
+                  test: age = -1, should not be cached
+                  expect: {verdict: BLOCKED_AT_RESPONSE}
+                  engines: {chromium: wpt, firefox: spec, webkit: wpt}
+            """;
+
+    @Test
+    public void aSpecWptSplitNamesTheWptTestAndEachEnginesSide() throws IOException {
+        write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW + SPLIT);
+        CorsCase row = CaseTable.load(cases, SCHEMA).byId("good");
+        SpecWptSplit split = row.split().orElseThrow();
+        assertEquals(split.test(), "age = -1, should not be cached");
+        assertEquals(split.expectationFor("chromium", row.expect()).verdict(), Verdict.BLOCKED_AT_RESPONSE);
+        assertEquals(split.expectationFor("firefox", row.expect()), row.expect());
+
+        write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW + SPLIT.replace("firefox: spec, ", ""));
+        assertTrue(refused().problems().get(0).toString().contains("specWptSplit.engines"),
+                refused().problems().toString());
+
+        write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW
+                + SPLIT.replace("verdict: BLOCKED_AT_RESPONSE", "verdict: ALLOWED"));
+        assertEquals(refused().problems().get(0).field(), "specWptSplit.expect");
+
+        write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW + SPLIT.replace("blob/master/cors",
+                "pull/5107/cors"));
+        assertEquals(refused().problems().get(0).field(), "specWptSplit.wpt");
+
+        write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n"
+                + withDeviation("firefox", "https://bugzilla.mozilla.org/show_bug.cgi?id=1") + SPLIT);
+        assertEquals(refused().problems().get(0).field(), "deviations.firefox");
     }
 }

@@ -17,16 +17,17 @@ public class FixturesReadmeTest {
     private static final String END = "<!-- coverage:end -->";
 
     static String coverage(CaseTable table) {
-        StringBuilder out = new StringBuilder("| area | file | rows | negative rows | known deviations |\n"
-                + "|---|---|---:|---:|---:|\n");
+        StringBuilder out = new StringBuilder("| area | file | rows | negative rows | known deviations | spec/WPT splits |\n"
+                + "|---|---|---:|---:|---:|---:|\n");
         for (CaseArea area : table.areas()) {
             long negative = area.cases().stream().filter(c -> c.expect().verdict() != Verdict.ALLOWED).count();
             long deviations = area.cases().stream().mapToLong(c -> c.deviations().size()).sum();
+            long splits = area.cases().stream().filter(c -> c.split().isPresent()).count();
             out.append("| ").append(area.title()).append(" | `").append(area.file()).append("` | ")
                     .append(area.cases().size()).append(" | ").append(negative).append(" | ").append(deviations)
-                    .append(" |\n");
+                    .append(" | ").append(splits).append(" |\n");
         }
-        out.append("| **all** | | **").append(table.size()).append("** | | |\n");
+        out.append("| **all** | | **").append(table.size()).append("** | | | |\n");
         return out.toString();
     }
 

@@ -71,7 +71,7 @@ public final class AllureResults {
                 .setStatus(switch (cell.status()) {
                     case MATCHED -> Status.PASSED;
                     case DIFFERED -> Status.FAILED;
-                    case KNOWN_DEVIATION, NOT_RUN -> Status.SKIPPED;
+                    case KNOWN_DEVIATION, SPEC_WPT_DISAGREEMENT, NOT_RUN -> Status.SKIPPED;
                     case INFRASTRUCTURE_ERROR -> Status.BROKEN;
                 });
         result.getLabels().add(label("feature", item.groupTitle()));

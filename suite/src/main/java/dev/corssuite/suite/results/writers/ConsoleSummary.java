@@ -54,8 +54,10 @@ public final class ConsoleSummary {
             return String.format("%-9s %d as the policy intends, %d not (of %d run)%s", engine, c.get(Status.MATCHED),
                     c.get(Status.DIFFERED), ran, tail);
         }
-        return String.format("%-9s %d matched, %d differed, %d known deviations%s", engine, c.get(Status.MATCHED),
-                c.get(Status.DIFFERED), c.get(Status.KNOWN_DEVIATION), tail);
+        int split = c.get(Status.SPEC_WPT_DISAGREEMENT);
+        return String.format("%-9s %d matched, %d differed, %d known deviations%s%s", engine, c.get(Status.MATCHED),
+                c.get(Status.DIFFERED), c.get(Status.KNOWN_DEVIATION),
+                split == 0 ? "" : ", " + split + " spec/WPT disagreement" + (split == 1 ? "" : "s"), tail);
     }
 
     private static Map<String, int[]> byExpectedVerdict(Results results, String engine) {
@@ -79,6 +81,7 @@ public final class ConsoleSummary {
             String label = switch (cell.status()) {
                 case DIFFERED -> "differs: ";
                 case KNOWN_DEVIATION -> "known deviation: ";
+                case SPEC_WPT_DISAGREEMENT -> "spec and WPT disagree: ";
                 case INFRASTRUCTURE_ERROR -> "infrastructure error (" + item.id() + "): ";
                 default -> cell.status().label() + " (" + item.id() + "): ";
             };

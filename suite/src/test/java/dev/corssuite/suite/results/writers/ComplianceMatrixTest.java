@@ -38,4 +38,15 @@ public class ComplianceMatrixTest {
         assertTrue(html.contains("Second &lt;row&gt;"), html);
         assertTrue(html.contains("class=\"c DIFFERED\""), html);
     }
+
+    @Test
+    public void aSpecWptDisagreementHasItsOwnMark() {
+        Item row = new Item("cache-max-age-negative", "Negative max-age", "preflight-cache", "Cache", null, "ALLOWED",
+                Map.of("webkit", cell(Status.SPEC_WPT_DISAGREEMENT)), Map.of());
+        ComplianceMatrix m = new ComplianceMatrix(new Results(Results.Mode.CONFORMANCE, "1 case",
+                List.of(new EngineRun("webkit", "2.50", "x")), Map.of(), List.of(row), List.of()));
+        assertTrue(m.markdown().contains("| `cache-max-age-negative` Negative max-age | 🔀 |"), m.markdown());
+        assertTrue(m.markdown().contains("🔀 spec and WPT disagree"), m.markdown());
+        assertTrue(m.html().contains("class=\"c SPEC_WPT_DISAGREEMENT\">🔀 spec and WPT disagree"), m.html());
+    }
 }
