@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertTrue;
 
-/** {@code run --target --policy} as users type it, in a JVM of its own: bad input ends before any browser starts. */
+/** {@code verify --target --policy} as users type it, in a JVM of its own: bad input ends before any browser starts. */
 public class VerifyCommandLineTest {
     private record Outcome(int exit, String output, long ms) {
     }
@@ -57,7 +57,7 @@ public class VerifyCommandLineTest {
                 colour: blue
                 endpoints: [{path: /api}]
                 """);
-        Outcome outcome = run("run", "--target", "localhost:8080", "--policy", bad.toString());
+        Outcome outcome = run("verify", "--target", "localhost:8080", "--policy", bad.toString());
         assertEquals(outcome.exit(), 2, outcome.output());
         assertTrue(outcome.output().contains("--target localhost:8080: write an http:// or https:// URL"),
                 outcome.output());
@@ -68,7 +68,7 @@ public class VerifyCommandLineTest {
                 credentials: true
                 endpoints: [{path: /api}]
                 """);
-        outcome = run("run", "--target", "http://localhost:8080", "--policy", fixed.toString());
+        outcome = run("verify", "--target", "http://localhost:8080", "--policy", fixed.toString());
         assertEquals(outcome.exit(), 2, outcome.output());
         for (String expected : List.of("origins[0]: '*' with credentials", "origins[1]: 'https://app.example.com/' "
                 + "has a trailing slash", "methods[1]: 'CONNECT' is a forbidden method")) {
@@ -86,5 +86,21 @@ public class VerifyCommandLineTest {
         assertTrue(outcome.output().contains("no browser was started"), outcome.output());
         assertTrue(!outcome.output().contains("[chromium]") && !outcome.output().contains("Verifying"),
                 outcome.output());
+    }
+
+    @Test
+    public void anOptionThatDoesNotApplyIsRefusedWithExit2() throws Exception {
+        Path good = policy("origins: [https://app.example.com]\nmethods: [GET]\nendpoints: [{path: /api}]\n");
+        Outcome cases = run("run", "--target", "http://127.0.0.1:" + closedPort(), "--policy", good.toString(),
+                "--cases", "get-acao-star");
+        assertEquals(cases.exit(), 2, cases.output());
+        assertTrue(cases.output().contains("--cases do(es) not apply to verifying a server"), cases.output());
+        Outcome grid = run("verify", "--target", "http://127.0.0.1:" + closedPort(), "--policy", good.toString(),
+                "--grid", "http://localhost:4444");
+        assertEquals(grid.exit(), 2, grid.output());
+        assertTrue(grid.output().contains("Unknown options: '--grid'"), grid.output());
+        Outcome missing = run("verify", "--target", "http://127.0.0.1:" + closedPort());
+        assertEquals(missing.exit(), 2, missing.output());
+        assertTrue(missing.output().contains("Missing required option: '--policy=FILE'"), missing.output());
     }
 }
