@@ -35,6 +35,8 @@ public final class Runner implements AutoCloseable {
     private final Listener listener;
     private BrowserSession session;
     private String engine;
+    /** Why the session could not be restarted; every later batch fails with it. */
+    private String broken;
 
     /**
      * Starts the first session (throws what the engine throws when it cannot start) and loads the probe page.
@@ -82,6 +84,10 @@ public final class Runner implements AutoCloseable {
 
     private Map<String, ProbeOutcome> runBatch(List<? extends Job> batch, List<Staged> staged) {
         Map<String, ProbeOutcome> outcomes = new LinkedHashMap<>();
+        if (broken != null) {
+            batch.forEach(job -> outcomes.put(job.key(), ProbeOutcome.failed(broken)));
+            return outcomes;
+        }
         List<ProbeResult> results;
         try {
             results = Probe.run(session, staged.stream().map(Staged::probe).toList());
@@ -108,17 +114,17 @@ public final class Runner implements AutoCloseable {
         return outcomes;
     }
 
-    /** A fresh session in place of one that failed; if none starts, the next batch fails the same way. */
+    /** A fresh session in place of one that failed; if none starts, every later batch fails with the reason. */
     private void restart(String why) {
         try {
             session.close();
-        } catch (RuntimeException ignored) {
-            // the session is already broken; closing is best effort, its processes are reaped by close()
+        } catch (RuntimeException e) {
+            // the session is already broken; close() still ends its processes
         }
         try {
             session = openSession();
         } catch (RuntimeException e) {
-            session = new BrokenSession(engine, "could not restart after " + why + ": " + firstLine(e));
+            broken = engine + " could not be restarted after " + why + ": " + firstLine(e);
         }
     }
 
@@ -158,33 +164,8 @@ public final class Runner implements AutoCloseable {
 
     @Override
     public void close() {
-        session.close();
-    }
-
-    /** Stands in for a session that could not be restarted: every call fails with the reason. */
-    private record BrokenSession(String name, String why) implements BrowserSession {
-        @Override
-        public String version() {
-            return "unknown";
-        }
-
-        @Override
-        public String drivenBy() {
-            return "not running: " + why;
-        }
-
-        @Override
-        public void open(String url) {
-            throw new IllegalStateException(why);
-        }
-
-        @Override
-        public String evaluateAsync(String promiseExpression, Duration timeout) {
-            throw new IllegalStateException(why);
-        }
-
-        @Override
-        public void close() {
+        if (broken == null) {
+            session.close();
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.corssuite.suite.verify.matrix;
 
+import dev.corssuite.suite.request.Origin;
+
 /**
  * An origin requests are sent from. {@code origin} is what the browser sends in {@code Origin}; {@code servedAt} is
  * the origin whose page runs them (differs only for {@code null}: a sandboxed frame served from {@code servedAt}).
@@ -13,18 +15,14 @@ public record TestOrigin(String origin, OriginKind kind, String servedAt, String
         return kind == OriginKind.NULL;
     }
 
-    /** Host name the page server must answer for (split by hand: {@link java.net.URI} drops hosts with "_"). */
+    /** Host name the page server must answer for. */
     public String host() {
-        String authority = servedAt.substring(servedAt.indexOf("://") + 3);
-        int colon = authority.lastIndexOf(':');
-        return colon < 0 ? authority : authority.substring(0, colon);
+        return Origin.ofUrl(servedAt).host();
     }
 
     /** {@code host:port} of {@link #servedAt}, the port written out. */
     public String authority() {
-        String authority = servedAt.substring(servedAt.indexOf("://") + 3);
-        return authority.lastIndexOf(':') >= 0 ? authority
-                : authority + ":" + (servedAt.startsWith("https:") ? 443 : 80);
+        return Origin.ofUrl(servedAt).authority();
     }
 
     @Override
