@@ -55,7 +55,7 @@ public final class OriginProxy implements AutoCloseable {
     /**
      * @param pageAuthorities {@code host:port} of every origin the pages are served at (port written out)
      * @param target          the target's origin; its traffic is recorded
-     * @param passThrough     {@code host:port} of other servers the browser may reach (the top page); everything
+     * @param passThrough     {@code host:port} of other http servers the browser may reach (the top page); everything
      *                        else is refused, so the browser reaches nothing outside the run
      */
     public OriginProxy(Set<String> pageAuthorities, InetSocketAddress pageServer, URI target,
@@ -162,12 +162,8 @@ public final class OriginProxy implements AutoCloseable {
     }
 
     private void tunnel(DefaultBHttpServerConnection browser, Socket client, String authority) throws IOException {
-        boolean intercept = pageAuthorities.contains(authority) || authority.equals(targetAuthority);
-        if (!intercept && passThrough.contains(authority)) {
-            blindTunnel(browser, client, authority);
-            return;
-        }
-        if (!intercept) {
+        // the pass-through servers are http (the top page), so no browser tunnels to them
+        if (!pageAuthorities.contains(authority) && !authority.equals(targetAuthority)) {
             BrowserSide.answer(browser, 403, authority + " is not part of this run");
             return;
         }
@@ -218,7 +214,6 @@ public final class OriginProxy implements AutoCloseable {
             }
             open.add(upstream);
             try (upstream) {
-                upstream.setSoTimeout(upstreamTimeoutMs);
                 return relay.relay(request, target.path() + (target.query() == null ? "" : "?" + target.query()),
                         browser, upstream);
             } finally {
@@ -243,46 +238,27 @@ public final class OriginProxy implements AutoCloseable {
 
     private Socket connect(InetSocketAddress address, boolean tls, String authority) throws IOException {
         Socket socket = new Socket();
-        socket.setTcpNoDelay(true);
-        socket.connect(address, CONNECT_TIMEOUT_MS);
-        if (!tls) {
-            return socket;
+        try {
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(upstreamTimeoutMs);
+            socket.connect(address, CONNECT_TIMEOUT_MS);
+            if (!tls) {
+                return socket;
+            }
+            String host = authority.substring(0, authority.lastIndexOf(':'));
+            SSLSocket secure = (SSLSocket) upstreamTls.getSocketFactory().createSocket(socket, host,
+                    address.getPort(), true);
+            secure.startHandshake();
+            return secure;
+        } catch (IOException e) {
+            socket.close();
+            throw e;
         }
-        String host = authority.substring(0, authority.lastIndexOf(':'));
-        SSLSocket secure = (SSLSocket) upstreamTls.getSocketFactory().createSocket(socket, host, address.getPort(),
-                true);
-        secure.startHandshake();
-        return secure;
     }
 
     private static InetSocketAddress address(String authority) {
         int colon = authority.lastIndexOf(':');
         return new InetSocketAddress(authority.substring(0, colon), Integer.parseInt(authority.substring(colon + 1)));
-    }
-
-    /** Bytes both ways to a server outside the run the browser may reach; the proxy does not look inside. */
-    private void blindTunnel(DefaultBHttpServerConnection browser, Socket client, String authority)
-            throws IOException {
-        Socket upstream = new Socket();
-        try {
-            upstream.connect(address(authority), CONNECT_TIMEOUT_MS);
-        } catch (IOException e) {
-            upstream.close();
-            BrowserSide.answer(browser, 502, "cannot reach " + authority + ": " + e.getMessage());
-            return;
-        }
-        open.add(upstream);
-        try (upstream) {
-            BrowserSide.established(browser);
-            var back = workers.submit(() -> {
-                upstream.getInputStream().transferTo(client.getOutputStream());
-                return null;
-            });
-            client.getInputStream().transferTo(upstream.getOutputStream());
-            back.cancel(true);
-        } finally {
-            open.remove(upstream);
-        }
     }
 
     @Override
