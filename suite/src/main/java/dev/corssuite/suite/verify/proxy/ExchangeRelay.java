@@ -83,7 +83,8 @@ final class ExchangeRelay {
             answer.removeHeaders(name);
         }
         boolean framed = body == null || body.isChunked() || body.getContentLength() >= 0;
-        boolean reuse = framed && upload.isDone() && !closes(request);
+        // a body the next hop did not take whole may still be arriving: the connection cannot carry another request
+        boolean reuse = framed && upload.isDone() && uploadBroke.get() == null && !closes(request);
         if (!reuse) {
             answer.addHeader("Connection", "close");
         }
