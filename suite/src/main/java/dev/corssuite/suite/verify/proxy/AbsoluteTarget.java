@@ -1,6 +1,5 @@
 package dev.corssuite.suite.verify.proxy;
 
-import java.io.IOException;
 import java.util.Locale;
 
 /**
@@ -8,10 +7,16 @@ import java.util.Locale;
  * host names with characters such as {@code _}, which look-alike origins use on purpose.
  */
 record AbsoluteTarget(String authority, String path, String query) {
-    static AbsoluteTarget parse(String target) throws IOException {
+    static final class NotAbsolute extends Exception {
+        NotAbsolute(String target) {
+            super("not an absolute URL: " + target);
+        }
+    }
+
+    static AbsoluteTarget parse(String target) throws NotAbsolute {
         int schemeEnd = target.indexOf("://");
         if (schemeEnd < 0) {
-            throw new IOException("not an absolute URL: " + target);
+            throw new NotAbsolute(target);
         }
         String scheme = target.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
         String rest = target.substring(schemeEnd + 3);

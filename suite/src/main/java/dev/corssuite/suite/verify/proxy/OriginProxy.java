@@ -1,24 +1,25 @@
 package dev.corssuite.suite.verify.proxy;
 
+import dev.corssuite.origins.HeaderLine;
 import dev.corssuite.origins.RecordedRequest;
 import dev.corssuite.origins.RequestKind;
-
 import dev.corssuite.suite.verify.direct.TrustingTls;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.impl.io.DefaultBHttpServerConnection;
+
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -28,11 +29,13 @@ import java.util.concurrent.Executors;
  * A forward proxy on loopback for one run. {@code CONNECT} and absolute-form requests for a page authority
  * ({@code app.example.com:443}) go to the page server, over TLS with the {@link LocalCertificate} when the browser
  * tunnels; requests for the target are passed on (re-encrypted for an https target) and recorded in
- * {@link TargetTraffic}; other requests are passed on untouched. One request per client connection.
+ * {@link TargetTraffic}; other requests are passed on untouched. Browser connections are kept alive; each request
+ * gets its own connection to the next hop. HTTP/1.1 parsing and framing are Apache HttpCore's; whatever the proxy
+ * cannot pass on faithfully is recorded as a fault of that request ({@link TargetTraffic#faults}), never left for the
+ * browser to report as the server's doing.
  */
 public final class OriginProxy implements AutoCloseable {
     private static final int CONNECT_TIMEOUT_MS = 5000;
-    private static final int TLS_HANDSHAKE = 0x16;
 
     private final Set<String> pageAuthorities;
     private final Set<String> passThrough;
@@ -43,6 +46,7 @@ public final class OriginProxy implements AutoCloseable {
     private final SSLContext serverTls;
     private final SSLContext upstreamTls;
     private final TargetTraffic traffic = new TargetTraffic();
+    private final ExchangeRelay relay;
     private final ServerSocket server;
     private final ExecutorService workers;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -51,7 +55,7 @@ public final class OriginProxy implements AutoCloseable {
     /**
      * @param pageAuthorities {@code host:port} of every origin the pages are served at (port written out)
      * @param target          the target's origin; its traffic is recorded
-     * @param passThrough     {@code host:port} of other servers the browser may reach (the top page); everything
+     * @param passThrough     {@code host:port} of other http servers the browser may reach (the top page); everything
      *                        else is refused, so the browser reaches nothing outside the run
      */
     public OriginProxy(Set<String> pageAuthorities, InetSocketAddress pageServer, URI target,
@@ -74,6 +78,7 @@ public final class OriginProxy implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.relay = new ExchangeRelay(workers);
         workers.execute(this::acceptLoop);
     }
 
@@ -87,7 +92,7 @@ public final class OriginProxy implements AutoCloseable {
     }
 
     static String authority(String host, int port, String scheme) {
-        return host.toLowerCase(java.util.Locale.ROOT) + ":" + (port > 0 ? port : scheme.equals("https") ? 443 : 80);
+        return host.toLowerCase(Locale.ROOT) + ":" + (port > 0 ? port : scheme.equals("https") ? 443 : 80);
     }
 
     private void acceptLoop() {
@@ -110,165 +115,150 @@ public final class OriginProxy implements AutoCloseable {
         try (client) {
             client.setSoTimeout(upstreamTimeoutMs + 30_000);
             client.setTcpNoDelay(true);
-            // Heads are read unbuffered, byte by byte, so no bytes of a following TLS handshake are swallowed.
-            InputStream raw = client.getInputStream();
-            int first = raw.read();
-            if (first < 0) {
-                return;
-            }
-            if (first == TLS_HANDSHAKE) {
-                // WebKitGTK speaks TLS to an https proxy itself before sending CONNECT inside.
-                try (SSLSocket tls = serverTls(client, new ByteArrayInputStream(new byte[] {(byte) first}))) {
-                    handle(tls, tls.getInputStream());
-                }
-            } else {
-                handle(client, new SequenceInputStream(new ByteArrayInputStream(new byte[] {(byte) first}), raw));
-            }
-        } catch (IOException | RuntimeException e) {
-            // the browser gave up (a timeout aborts the request) or sent something that is no HTTP: nothing to answer
+            serveRequests(BrowserSide.bind(client, "http"), client, null);
+        } catch (IOException e) {
+            // the browser closed or aborted the connection (a timeout aborts the request): nothing to answer
+        } catch (RuntimeException e) {
+            traffic.fault(null, "proxy error: " + e);
         } finally {
             open.remove(client);
         }
     }
 
-    private void handle(Socket connection, InputStream in) throws IOException {
-        for (RequestHead head = RequestHead.read(in); head != null; head = RequestHead.read(in)) {
-            if (head.method().equals("CONNECT")) {
-                tunnel(connection, in, head.target().toLowerCase(java.util.Locale.ROOT));
+    /** Serves requests on one browser connection, in a TLS tunnel to {@code tunnel} when that is not null. */
+    private void serveRequests(DefaultBHttpServerConnection browser, Socket socket, String tunnel)
+            throws IOException {
+        while (true) {
+            ClassicHttpRequest request;
+            AbsoluteTarget target;
+            try {
+                request = browser.receiveRequestHeader();
+                if (request == null) {
+                    return;
+                }
+                String raw = request.getPath();
+                if (tunnel == null && request.getMethod().equals("CONNECT")) {
+                    tunnel(browser, socket, raw.toLowerCase(Locale.ROOT));
+                    return;
+                }
+                target = AbsoluteTarget.parse(tunnel != null && raw.startsWith("/")
+                        ? "https://" + tunnel.substring(0, tunnel.lastIndexOf(':')) + raw : raw);
+            } catch (HttpException | AbsoluteTarget.NotAbsolute e) {
+                traffic.fault(null, "malformed request from the browser: " + e.getMessage());
+                BrowserSide.answer(browser, 400, e.getMessage());
                 return;
             }
-            AbsoluteTarget target = AbsoluteTarget.parse(head.target());
-            if (!forward(head, in, connection.getOutputStream(), target.authority(), target.path(), target.query())
-                    || head.closes()) {
+            if (!forward(browser, request, tunnel != null ? tunnel : target.authority(), target)) {
                 return;
             }
         }
     }
 
-    private SSLSocket serverTls(Socket over, InputStream consumed) throws IOException {
-        SSLSocket tls = (SSLSocket) serverTls.getSocketFactory().createSocket(over, consumed, true);
+    private SSLSocket serverTls(Socket over) throws IOException {
+        SSLSocket tls = (SSLSocket) serverTls.getSocketFactory().createSocket(over, null, true);
         tls.setUseClientMode(false);
         tls.startHandshake();
         return tls;
     }
 
-    private void tunnel(Socket client, InputStream in, String authority) throws IOException {
-        OutputStream out = client.getOutputStream();
-        boolean intercept = pageAuthorities.contains(authority) || authority.equals(targetAuthority);
-        if (!intercept && passThrough.contains(authority)) {
-            blindTunnel(client, in, authority);
+    private void tunnel(DefaultBHttpServerConnection browser, Socket client, String authority) throws IOException {
+        // the pass-through servers are http (the top page), so no browser tunnels to them
+        if (!pageAuthorities.contains(authority) && !authority.equals(targetAuthority)) {
+            BrowserSide.answer(browser, 403, authority + " is not part of this run");
             return;
         }
-        if (!intercept) {
-            refuse(out, 403, "cors-suite proxy: " + authority + " is not part of this run");
-            return;
-        }
-        out.write("HTTP/1.1 200 Connection Established\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
-        String host = authority.substring(0, authority.lastIndexOf(':'));
-        try (SSLSocket tls = serverTls(client, null)) {
-            InputStream tlsIn = tls.getInputStream();
-            for (RequestHead head = RequestHead.read(tlsIn); head != null; head = RequestHead.read(tlsIn)) {
-                AbsoluteTarget target = AbsoluteTarget.parse(head.target().startsWith("/")
-                        ? "https://" + host + head.target() : head.target());
-                if (!forward(head, tlsIn, tls.getOutputStream(), authority, target.path(), target.query())
-                        || head.closes()) {
-                    return;
-                }
+        BrowserSide.established(browser);
+        SSLSocket tls;
+        try {
+            tls = serverTls(client);
+        } catch (IOException e) {
+            if (!(rootCause(e) instanceof java.io.EOFException)) {
+                // an https page or target the browser could not reach: its requests never left the browser
+                traffic.fault(null, "TLS handshake with the browser for " + authority + " failed: " + e.getMessage());
             }
+            return;
         }
+        try (tls) {
+            serveRequests(BrowserSide.bind(tls, "https"), tls, authority);
+        }
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        return e.getCause() == null ? e : rootCause(e.getCause());
     }
 
     /** Passes one request on and its answer back; returns whether the browser's connection may be used again. */
-    private boolean forward(RequestHead head, InputStream in, OutputStream out, String authority, String path,
-                            String query) throws IOException {
+    private boolean forward(DefaultBHttpServerConnection browser, ClassicHttpRequest request, String authority,
+                            AbsoluteTarget target) throws IOException {
         boolean toPages = pageAuthorities.contains(authority);
         boolean toTarget = !toPages && authority.equals(targetAuthority);
         if (!toPages && !toTarget && !passThrough.contains(authority)) {
-            refuse(out, 403, "cors-suite proxy: " + authority + " is not part of this run");
+            BrowserSide.answer(browser, 403, authority + " is not part of this run");
             return false;
         }
-        if (toTarget) {
-            String id = TargetTraffic.idIn(query);
-            if (id != null) {
-                boolean preflight = head.method().equals("OPTIONS")
-                        && head.header("Access-Control-Request-Method").isPresent();
-                traffic.record(new RecordedRequest(id, null, preflight ? RequestKind.PREFLIGHT : RequestKind.ACTUAL,
-                        head.method(), path, query, head.headers(), Clock.systemUTC().instant()));
-            }
+        String id = toTarget ? TargetTraffic.idIn(target.query()) : null;
+        if (id != null) {
+            boolean preflight = request.getMethod().equals("OPTIONS")
+                    && request.containsHeader("Access-Control-Request-Method");
+            traffic.record(new RecordedRequest(id, null, preflight ? RequestKind.PREFLIGHT : RequestKind.ACTUAL,
+                    request.getMethod(), target.path(), target.query(), Arrays.stream(request.getHeaders())
+                    .map(h -> new HeaderLine(h.getName(), h.getValue())).toList(), Clock.systemUTC().instant()));
         }
-        Socket upstream;
         try {
-            upstream = connect(toPages ? pageServer : address(authority), toTarget && targetTls, authority);
-        } catch (IOException e) {
-            refuse(out, 502, "cors-suite proxy: cannot reach " + authority + ": " + e.getMessage());
-            return false;
-        }
-        open.add(upstream);
-        try (upstream) {
-            upstream.setSoTimeout(upstreamTimeoutMs);
-            upstream.setTcpNoDelay(true);
-            OutputStream up = new java.io.BufferedOutputStream(upstream.getOutputStream());
-            head.writeForUpstream(up, (path == null || path.isEmpty() ? "/" : path)
-                    + (query == null ? "" : "?" + query));
-            ResponseCopy.copyExactly(in, up, head.contentLength());
-            up.flush();
-            return ResponseCopy.copy(upstream.getInputStream(), out, head.method());
-        } finally {
-            open.remove(upstream);
+            browser.receiveRequestEntity(request);
+            Socket upstream;
+            try {
+                upstream = connect(toPages ? pageServer : address(authority), toTarget && targetTls, authority);
+            } catch (IOException e) {
+                throw new ProxyFault("cannot reach " + authority + ": " + e.getMessage());
+            }
+            open.add(upstream);
+            try (upstream) {
+                return relay.relay(request, target.path() + (target.query() == null ? "" : "?" + target.query()),
+                        browser, upstream);
+            } finally {
+                open.remove(upstream);
+            }
+        } catch (HttpException e) {
+            return failed(browser, id, new ProxyFault("malformed request body framing: " + e.getMessage()));
+        } catch (ProxyFault e) {
+            return failed(browser, id, e);
+        } catch (RuntimeException e) {
+            return failed(browser, id, new ProxyFault("proxy error: " + e, true));
         }
     }
 
-    private static void refuse(OutputStream out, int status, String body) throws IOException {
-        out.write(("HTTP/1.1 " + status + (status == 403 ? " Forbidden" : " Bad Gateway")
-                + "\r\nContent-Type: text/plain\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n\r\n"
-                + body).getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
+    private boolean failed(DefaultBHttpServerConnection browser, String id, ProxyFault fault) throws IOException {
+        traffic.fault(id, fault.getMessage());
+        if (!fault.answerStarted()) {
+            BrowserSide.answer(browser, 502, fault.getMessage());
+        }
+        return false;
     }
 
     private Socket connect(InetSocketAddress address, boolean tls, String authority) throws IOException {
         Socket socket = new Socket();
-        socket.setTcpNoDelay(true);
-        socket.connect(address, CONNECT_TIMEOUT_MS);
-        if (!tls) {
-            return socket;
+        try {
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(upstreamTimeoutMs);
+            socket.connect(address, CONNECT_TIMEOUT_MS);
+            if (!tls) {
+                return socket;
+            }
+            String host = authority.substring(0, authority.lastIndexOf(':'));
+            SSLSocket secure = (SSLSocket) upstreamTls.getSocketFactory().createSocket(socket, host,
+                    address.getPort(), true);
+            secure.startHandshake();
+            return secure;
+        } catch (IOException e) {
+            socket.close();
+            throw e;
         }
-        String host = authority.substring(0, authority.lastIndexOf(':'));
-        SSLSocket secure = (SSLSocket) upstreamTls.getSocketFactory().createSocket(socket, host, address.getPort(),
-                true);
-        secure.startHandshake();
-        return secure;
     }
 
     private static InetSocketAddress address(String authority) {
         int colon = authority.lastIndexOf(':');
         return new InetSocketAddress(authority.substring(0, colon), Integer.parseInt(authority.substring(colon + 1)));
-    }
-
-    private void blindTunnel(Socket client, InputStream in, String authority) throws IOException {
-        Socket upstream = new Socket();
-        try {
-            upstream.connect(address(authority), CONNECT_TIMEOUT_MS);
-        } catch (IOException e) {
-            upstream.close();
-            client.getOutputStream().write("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n"
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            return;
-        }
-        open.add(upstream);
-        try (upstream) {
-            client.getOutputStream().write("HTTP/1.1 200 Connection Established\r\n\r\n"
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            client.getOutputStream().flush();
-            var back = workers.submit(() -> {
-                upstream.getInputStream().transferTo(client.getOutputStream());
-                return null;
-            });
-            in.transferTo(upstream.getOutputStream());
-            back.cancel(true);
-        } finally {
-            open.remove(upstream);
-        }
     }
 
     @Override

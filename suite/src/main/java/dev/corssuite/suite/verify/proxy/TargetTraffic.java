@@ -4,22 +4,31 @@ import dev.corssuite.origins.RecordedRequest;
 import dev.corssuite.suite.runner.TrafficSource;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
  * What the browser sent to the target through the proxy, keyed by the request id the suite puts in the query
- * ({@value #QUERY_PARAMETER}). Safe for concurrent use.
+ * ({@value #QUERY_PARAMETER}), and the proxy's own faults: a request with a fault did not reach the browser as the
+ * server answered it, so it is an infrastructure error, never a verdict. Safe for concurrent use.
  */
 public final class TargetTraffic implements TrafficSource {
     public static final String QUERY_PARAMETER = "cors-suite-request";
 
     private final ConcurrentMap<String, List<RecordedRequest>> byId = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, List<String>> faultsById = new ConcurrentHashMap<>();
+    private final List<String> runFaults = Collections.synchronizedList(new ArrayList<>());
 
     void record(RecordedRequest request) {
-        byId.computeIfAbsent(request.token(), id -> java.util.Collections.synchronizedList(new ArrayList<>()))
-                .add(request);
+        byId.computeIfAbsent(request.token(), id -> Collections.synchronizedList(new ArrayList<>())).add(request);
+    }
+
+    /** Records a proxy-side fault against a request id, or against the run when the id is not known (null). */
+    void fault(String id, String reason) {
+        (id == null ? runFaults : faultsById.computeIfAbsent(id,
+                i -> Collections.synchronizedList(new ArrayList<>()))).add(reason);
     }
 
     /** Every request here reached the target. */
@@ -31,7 +40,20 @@ public final class TargetTraffic implements TrafficSource {
     /** The requests the target received for one request id, in arrival order. */
     @Override
     public List<RecordedRequest> requests(String id) {
-        List<RecordedRequest> list = byId.get(id);
+        return copy(byId.get(id));
+    }
+
+    /** Why the proxy failed a request with this id (human-readable, in order); empty when it relayed it faithfully. */
+    public List<String> faults(String id) {
+        return copy(faultsById.get(id));
+    }
+
+    /** Proxy-side faults on requests without an id (page loads, malformed requests, TLS handshakes). */
+    public List<String> runFaults() {
+        return copy(runFaults);
+    }
+
+    private static <T> List<T> copy(List<T> list) {
         if (list == null) {
             return List.of();
         }
