@@ -171,6 +171,7 @@ public final class TargetVerification {
         List<EngineRun> engineRuns = new ArrayList<>();
         List<PlannedRequest> inBrowsers = matrix.stream().filter(r -> browsable(r.from())).toList();
         List<VerifyJob> jobs = inBrowsers.stream().map(r -> new VerifyJob(r, this::browserUrl)).toList();
+        List<String> proxyFaults;
         try (OriginFleet fleet = OriginFleet.builder().pages(root.resolve("fixtures").resolve("pages")).start()) {
             Origin page = Origin.ofUrl(fleet.origin(OriginRole.PAGE));
             Set<String> pageAuthorities = new LinkedHashSet<>();
@@ -201,6 +202,7 @@ public final class TargetVerification {
                         byEngine.put(engine.name(), failed);
                     }
                 }
+                proxyFaults = proxy.traffic().runFaults();
             }
         }
 
@@ -227,6 +229,7 @@ public final class TargetVerification {
         Results results = VerifyResults.of(target, policy, engineRuns, engines.skipped(), outcomes, findings);
         VerifyReport report = new VerifyReport(policy, target, results, outcomes, findings);
         report.printTo(out);
+        proxyFaults.stream().distinct().forEach(f -> out.println("  the suite's proxy (not the server): " + f));
         Path dir = root.resolve("reports").resolve("out");
         report.write(dir);
         out.println("Report: " + dir.resolve("verify.md") + " (JSON: " + dir.resolve("verify.json") + ")");

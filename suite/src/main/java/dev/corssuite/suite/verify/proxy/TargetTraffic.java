@@ -44,6 +44,7 @@ public final class TargetTraffic implements TrafficSource {
     }
 
     /** Why the proxy failed a request with this id (human-readable, in order); empty when it relayed it faithfully. */
+    @Override
     public List<String> faults(String id) {
         return copy(faultsById.get(id));
     }
