@@ -3,6 +3,7 @@ package dev.corssuite.suite.browser;
 import io.github.bonigarcia.wdm.WebDriverManager;
 import org.openqa.selenium.Capabilities;
 import org.openqa.selenium.SessionNotCreatedException;
+import org.openqa.selenium.bidi.BiDi;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -56,6 +57,8 @@ public final class ChromiumEngine implements Engine {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(binary.toFile());
         options.addArguments(arguments());
+        // chromedriver's WebDriver BiDi, for the session's answer to authentication challenges.
+        options.setCapability("webSocketUrl", true);
         if (proxy != null) {
             // <-loopback> removes Chromium's implicit bypass, so localhost targets are proxied (and recorded) too.
             options.addArguments("--proxy-server=http://" + proxy.hostPort(), "--proxy-bypass-list=<-loopback>");
@@ -69,12 +72,28 @@ public final class ChromiumEngine implements Engine {
         try {
             ChromeDriver chrome = new ChromeDriver(service, options);
             String version = chrome.getCapabilities().getBrowserVersion();
-            return new WebDriverSession(name(), version, "chromedriver " + driverVersion + " (" + driver + ")", chrome,
-                    service::stop);
+            return overBidiOrQuit(chrome, service, version, "chromedriver " + driverVersion + " (" + driver + ")");
         } catch (SessionNotCreatedException e) {
             service.stop();
             throw new BrowserUnavailableException("Chromium " + browserVersion + " (" + binary + ") did not start "
                     + "under chromedriver " + driverVersion + " (" + driver + "): " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private WebDriverSession overBidiOrQuit(ChromeDriver chrome, ChromeDriverService service, String version,
+                                            String drivenBy) {
+        try {
+            BiDi bidi = chrome.maybeGetBiDi().orElseThrow(() -> new IllegalStateException("no webSocketUrl returned"));
+            return new WebDriverSession(name(), version, drivenBy, chrome, new BidiAuthDecliner(bidi),
+                    new BidiPage(bidi, name()), service::stop);
+        } catch (RuntimeException e) {
+            try {
+                chrome.quit();
+            } finally {
+                service.stop();
+            }
+            throw new BrowserUnavailableException("chromedriver started Chromium but its WebDriver BiDi, needed to "
+                    + "answer authentication challenges, failed: " + firstLine(e.getMessage()), e);
         }
     }
 
