@@ -3,7 +3,6 @@ package dev.corssuite.suite.browser;
 import io.github.bonigarcia.wdm.WebDriverManager;
 import org.openqa.selenium.Capabilities;
 import org.openqa.selenium.SessionNotCreatedException;
-import org.openqa.selenium.bidi.BiDi;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -54,11 +53,9 @@ public final class ChromiumEngine implements Engine {
         Path driver = driver(Executables.major(browserVersion).orElseThrow());
         String driverVersion = Executables.versionLine(driver).flatMap(Executables::versionNumber).orElse("?");
 
-        ChromeOptions options = new ChromeOptions();
+        ChromeOptions options = ChromiumAuthRefusal.refuseAuthentication(new ChromeOptions());
         options.setBinary(binary.toFile());
         options.addArguments(arguments());
-        // chromedriver's WebDriver BiDi, for the session's answer to authentication challenges.
-        options.setCapability("webSocketUrl", true);
         if (proxy != null) {
             // <-loopback> removes Chromium's implicit bypass, so localhost targets are proxied (and recorded) too.
             options.addArguments("--proxy-server=http://" + proxy.hostPort(), "--proxy-bypass-list=<-loopback>");
@@ -72,7 +69,8 @@ public final class ChromiumEngine implements Engine {
         try {
             ChromeDriver chrome = new ChromeDriver(service, options);
             String version = chrome.getCapabilities().getBrowserVersion();
-            return overBidiOrQuit(chrome, service, version, "chromedriver " + driverVersion + " (" + driver + ")");
+            return new WebDriverSession(name(), version, "chromedriver " + driverVersion + " (" + driver + ")", chrome,
+                    declinerOrQuit(chrome, service), service::stop);
         } catch (SessionNotCreatedException e) {
             service.stop();
             throw new BrowserUnavailableException("Chromium " + browserVersion + " (" + binary + ") did not start "
@@ -80,26 +78,23 @@ public final class ChromiumEngine implements Engine {
         }
     }
 
-    private WebDriverSession overBidiOrQuit(ChromeDriver chrome, ChromeDriverService service, String version,
-                                            String drivenBy) {
+    private static AuthChallenges declinerOrQuit(ChromeDriver chrome, ChromeDriverService service) {
         try {
-            BiDi bidi = chrome.maybeGetBiDi().orElseThrow(() -> new IllegalStateException("no webSocketUrl returned"));
-            return new WebDriverSession(name(), version, drivenBy, chrome, new BidiAuthDecliner(bidi),
-                    new BidiPage(bidi, name()), service::stop);
+            return new ChromiumAuthRefusal(chrome);
         } catch (RuntimeException e) {
             try {
                 chrome.quit();
             } finally {
                 service.stop();
             }
-            throw new BrowserUnavailableException("chromedriver started Chromium but its WebDriver BiDi, needed to "
-                    + "answer authentication challenges, failed: " + firstLine(e.getMessage()), e);
+            throw new BrowserUnavailableException("chromedriver started Chromium but its DevTools connection, needed "
+                    + "to answer authentication challenges, failed: " + firstLine(e.getMessage()), e);
         }
     }
 
     @Override
     public Capabilities gridCapabilities() {
-        return new ChromeOptions().addArguments(arguments());
+        return ChromiumAuthRefusal.refuseAuthentication(new ChromeOptions()).addArguments(arguments());
     }
 
     static List<String> arguments() {

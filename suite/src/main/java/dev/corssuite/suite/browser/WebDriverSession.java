@@ -26,9 +26,9 @@ public final class WebDriverSession implements BrowserSession {
     }
 
     /**
-     * A session whose driver also speaks WebDriver BiDi: scripts run over BiDi, because a driver runs one classic
-     * command at a time (chromedriver does) and a classic async script waiting on a fetch held at an authentication
-     * prompt would hold back the BiDi answer that releases it.
+     * A session whose driver also speaks WebDriver BiDi: scripts run over BiDi, because a driver may run one command
+     * at a time (chromedriver does), and a classic async script waiting on a fetch held at an authentication prompt
+     * would hold back the BiDi answer that releases it.
      */
     WebDriverSession(String name, String version, String drivenBy, WebDriver driver, AuthChallenges authChallenges,
                      BidiPage bidiPage, Runnable afterQuit) {
