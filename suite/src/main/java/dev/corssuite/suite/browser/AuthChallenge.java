@@ -1,9 +1,9 @@
 package dev.corssuite.suite.browser;
 
 /** One HTTP authentication challenge (a 401 or 407 with WWW-Authenticate) the browser would have prompted for. */
-public record AuthChallenge(String method, String url, int status) {
+public record AuthChallenge(String url, int status) {
     @Override
     public String toString() {
-        return method + " " + url + " -> " + status;
+        return url + " -> " + status;
     }
 }

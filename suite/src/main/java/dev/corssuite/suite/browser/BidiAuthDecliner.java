@@ -39,7 +39,7 @@ final class BidiAuthDecliner implements AuthChallenges {
         Map<String, Object> request = (Map<String, Object>) event.get("request");
         Map<String, Object> response = (Map<String, Object>) event.get("response");
         synchronized (declined) {
-            declined.add(new AuthChallenge(String.valueOf(request.get("method")), String.valueOf(request.get("url")),
+            declined.add(new AuthChallenge(String.valueOf(request.get("url")),
                     response == null ? 0 : ((Number) response.getOrDefault("status", 0)).intValue()));
         }
         if (!Boolean.TRUE.equals(event.get("isBlocked"))) {

@@ -47,9 +47,8 @@ final class ChromiumAuthRefusal implements AuthChallenges {
         String challengeHeader = status == 407 ? "proxy-authenticate" : "www-authenticate";
         if ((status == 401 || status == 407)
                 && headers.keySet().stream().anyMatch(name -> name.equalsIgnoreCase(challengeHeader))) {
-            // Network events do not carry the method; the challenge is what counts.
             synchronized (declined) {
-                declined.add(new AuthChallenge("?", String.valueOf(response.get("url")), status));
+                declined.add(new AuthChallenge(String.valueOf(response.get("url")), status));
             }
         }
     }
