@@ -8,7 +8,6 @@ import org.openqa.selenium.remote.http.HttpClient;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,7 +22,8 @@ public final class BidiSession implements BrowserSession {
     private final Runnable afterClose;
     private final BiDi bidi;
     private final String version;
-    private final String context;
+    private final BidiPage page;
+    private final BidiAuthDecliner authChallenges;
     private boolean closed;
 
     /** Opens a BiDi session on {@code ws://host:port}; closes {@code afterClose} (the browser process) on close. */
@@ -38,8 +38,13 @@ public final class BidiSession implements BrowserSession {
         Map<String, Object> session = bidi.send(new Command<>("session.new",
                 Map.of("capabilities", Map.of("alwaysMatch", Map.of("acceptInsecureCerts", true))), Map.class));
         this.version = String.valueOf(((Map<String, Object>) session.get("capabilities")).get("browserVersion"));
-        Map<String, Object> tree = bidi.send(new Command<>("browsingContext.getTree", Map.of(), Map.class));
-        this.context = String.valueOf(((List<Map<String, Object>>) tree.get("contexts")).get(0).get("context"));
+        this.page = new BidiPage(bidi, name);
+        this.authChallenges = new BidiAuthDecliner(bidi);
+    }
+
+    @Override
+    public AuthChallenges authChallenges() {
+        return authChallenges;
     }
 
     @Override
@@ -59,23 +64,12 @@ public final class BidiSession implements BrowserSession {
 
     @Override
     public void open(String url) {
-        bidi.send(new Command<>("browsingContext.navigate", Map.of("context", context, "url", url, "wait", "complete"),
-                Map.class));
+        page.navigate(url);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public String evaluateAsync(String promiseExpression, Duration timeout) {
-        Map<String, Object> answer = bidi.send(new Command<>("script.evaluate", Map.of(
-                "expression", promiseExpression,
-                "target", Map.of("context", context),
-                "awaitPromise", true,
-                "resultOwnership", "none"), Map.class), timeout);
-        if (!"success".equals(answer.get("type"))) {
-            throw new IllegalStateException("script failed in " + name + ": " + answer.get("exceptionDetails"));
-        }
-        Map<String, Object> result = (Map<String, Object>) answer.get("result");
-        return "string".equals(result.get("type")) ? String.valueOf(result.get("value")) : null;
+        return page.evaluateAsync(promiseExpression, timeout);
     }
 
     @Override
@@ -84,6 +78,7 @@ public final class BidiSession implements BrowserSession {
             return;
         }
         closed = true;
+        authChallenges.close();
         try {
             bidi.send(new Command<>("browser.close", Map.of(), Map.class), Duration.ofSeconds(10));
         } catch (RuntimeException ignored) {

@@ -18,6 +18,9 @@ public interface BrowserSession extends AutoCloseable {
     /** Evaluates a JavaScript expression that yields a promise of a string, and returns that string. */
     String evaluateAsync(String promiseExpression, Duration timeout);
 
+    /** How this session answers HTTP authentication challenges; set up when the session starts. */
+    AuthChallenges authChallenges();
+
     @Override
     void close();
 }

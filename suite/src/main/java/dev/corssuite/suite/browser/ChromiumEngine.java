@@ -53,7 +53,7 @@ public final class ChromiumEngine implements Engine {
         Path driver = driver(Executables.major(browserVersion).orElseThrow());
         String driverVersion = Executables.versionLine(driver).flatMap(Executables::versionNumber).orElse("?");
 
-        ChromeOptions options = new ChromeOptions();
+        ChromeOptions options = ChromiumAuthRefusal.refuseAuthentication(new ChromeOptions());
         options.setBinary(binary.toFile());
         options.addArguments(arguments());
         if (proxy != null) {
@@ -70,7 +70,7 @@ public final class ChromiumEngine implements Engine {
             ChromeDriver chrome = new ChromeDriver(service, options);
             String version = chrome.getCapabilities().getBrowserVersion();
             return new WebDriverSession(name(), version, "chromedriver " + driverVersion + " (" + driver + ")", chrome,
-                    service::stop);
+                    declinerOrQuit(chrome, service), service::stop);
         } catch (SessionNotCreatedException e) {
             service.stop();
             throw new BrowserUnavailableException("Chromium " + browserVersion + " (" + binary + ") did not start "
@@ -78,9 +78,23 @@ public final class ChromiumEngine implements Engine {
         }
     }
 
+    private static AuthChallenges declinerOrQuit(ChromeDriver chrome, ChromeDriverService service) {
+        try {
+            return new ChromiumAuthRefusal(chrome);
+        } catch (RuntimeException e) {
+            try {
+                chrome.quit();
+            } finally {
+                service.stop();
+            }
+            throw new BrowserUnavailableException("chromedriver started Chromium but its DevTools connection, needed "
+                    + "to answer authentication challenges, failed: " + firstLine(e.getMessage()), e);
+        }
+    }
+
     @Override
     public Capabilities gridCapabilities() {
-        return new ChromeOptions().addArguments(arguments());
+        return ChromiumAuthRefusal.refuseAuthentication(new ChromeOptions()).addArguments(arguments());
     }
 
     static List<String> arguments() {

@@ -3,6 +3,7 @@ package dev.corssuite.suite.browser;
 import io.github.bonigarcia.wdm.WebDriverManager;
 import org.openqa.selenium.Capabilities;
 import org.openqa.selenium.SessionNotCreatedException;
+import org.openqa.selenium.bidi.BiDi;
 import org.openqa.selenium.firefox.FirefoxDriver;
 import org.openqa.selenium.firefox.FirefoxOptions;
 import org.openqa.selenium.firefox.GeckoDriverService;
@@ -57,6 +58,8 @@ public final class FirefoxEngine implements Engine {
 
     private BrowserSession viaGeckodriver(Path binary, Path driver, SessionProxy proxy) {
         FirefoxOptions options = new FirefoxOptions().setBinary(binary).addArguments("-headless");
+        // geckodriver's WebDriver BiDi, for the session's answer to authentication challenges.
+        options.setCapability("webSocketUrl", true);
         if (proxy != null) {
             proxy.firefoxPreferences().forEach(options::addPreference);
             options.setAcceptInsecureCerts(true);
@@ -66,8 +69,17 @@ public final class FirefoxEngine implements Engine {
         try {
             FirefoxDriver firefox = new FirefoxDriver(service, options);
             String driverVersion = Executables.versionLine(driver).flatMap(Executables::versionNumber).orElse("?");
-            return new WebDriverSession(name(), firefox.getCapabilities().getBrowserVersion(),
-                    "geckodriver " + driverVersion + " (" + driver + ")", firefox, service::stop);
+            try {
+                BiDi bidi = firefox.maybeGetBiDi().orElseThrow(() -> new IllegalStateException(
+                        "geckodriver returned no webSocketUrl"));
+                return new WebDriverSession(name(), firefox.getCapabilities().getBrowserVersion(),
+                        "geckodriver " + driverVersion + " (" + driver + ")", firefox, new BidiAuthDecliner(bidi),
+                        new BidiPage(bidi, name()), service::stop);
+            } catch (RuntimeException e) {
+                firefox.quit();
+                throw new BrowserUnavailableException("geckodriver started Firefox but its WebDriver BiDi, needed "
+                        + "to answer authentication challenges, failed: " + e.getMessage(), e);
+            }
         } catch (SessionNotCreatedException e) {
             service.stop();
             throw new BrowserUnavailableException("Firefox (" + binary + ") did not start under geckodriver " + driver

@@ -57,7 +57,9 @@ public final class GridEngine implements Engine {
                     .config(ClientConfig.defaultConfig().baseUrl(grid.url()).readTimeout(NEW_SESSION))
                     .build();
             return new WebDriverSession(name(), driver.getCapabilities().getBrowserVersion(), grid.toString(), driver,
-                    () -> { });
+                    AuthChallenges.unanswerable("the session runs on " + grid + ", whose WebDriver BiDi the suite does "
+                            + "not use; a request the browser prompts for ends at the probe page's per-case timeout, "
+                            + "or stalls a browser that stops the page while prompting (Firefox)"), () -> { });
         } catch (SessionNotCreatedException e) {
             throw new BrowserUnavailableException(grid + " could not start " + name() + ": "
                     + e.getMessage().lines().findFirst().orElse(""), e);

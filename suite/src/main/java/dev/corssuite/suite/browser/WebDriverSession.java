@@ -13,15 +13,31 @@ public final class WebDriverSession implements BrowserSession {
     private final String version;
     private final String drivenBy;
     private final WebDriver driver;
+    private final AuthChallenges authChallenges;
+    private final BidiPage bidiPage;
     private final Runnable afterQuit;
     private final ExitCleanup cleanupOnExit;
     private boolean closed;
 
-    public WebDriverSession(String name, String version, String drivenBy, WebDriver driver, Runnable afterQuit) {
+    /** A session without WebDriver BiDi: scripts run as classic WebDriver async scripts. */
+    public WebDriverSession(String name, String version, String drivenBy, WebDriver driver,
+                            AuthChallenges authChallenges, Runnable afterQuit) {
+        this(name, version, drivenBy, driver, authChallenges, null, afterQuit);
+    }
+
+    /**
+     * A session whose driver also speaks WebDriver BiDi: scripts run over BiDi, because a driver may run one command
+     * at a time (chromedriver does), and a classic async script waiting on a fetch held at an authentication prompt
+     * would hold back the BiDi answer that releases it.
+     */
+    WebDriverSession(String name, String version, String drivenBy, WebDriver driver, AuthChallenges authChallenges,
+                     BidiPage bidiPage, Runnable afterQuit) {
         this.name = name;
         this.version = version;
         this.drivenBy = drivenBy;
         this.driver = driver;
+        this.authChallenges = authChallenges;
+        this.bidiPage = bidiPage;
         this.afterQuit = afterQuit;
         this.cleanupOnExit = new ExitCleanup(name, this::quit);
     }
@@ -48,6 +64,9 @@ public final class WebDriverSession implements BrowserSession {
 
     @Override
     public String evaluateAsync(String promiseExpression, Duration timeout) {
+        if (bidiPage != null) {
+            return bidiPage.evaluateAsync(promiseExpression, timeout);
+        }
         driver.manage().timeouts().scriptTimeout(timeout);
         Object value = ((JavascriptExecutor) driver).executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
@@ -59,11 +78,17 @@ public final class WebDriverSession implements BrowserSession {
         return value == null ? null : value.toString();
     }
 
+    @Override
+    public AuthChallenges authChallenges() {
+        return authChallenges;
+    }
+
     private synchronized void quit() {
         if (closed) {
             return;
         }
         closed = true;
+        authChallenges.close();
         try {
             driver.quit();
         } catch (RuntimeException ignored) {

@@ -29,6 +29,14 @@ public final class WebKitEngine implements Engine {
     static final String BINARY_SETTING = "cors.webkit.binary";
     private static final String INSTALL = "sudo apt-get install webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb";
     private static final Duration READY = Duration.ofSeconds(15);
+    /**
+     * WebKitWebDriver 2.50 refuses {@code webSocketUrl} (no WebDriver BiDi) and its automation session has no command
+     * for the HTTP authentication dialog (the user-prompt commands see JavaScript dialogs only): WebKitGTK shows the
+     * dialog inside the view (Source/WebKit/UIProcess/API/gtk/WebKitWebViewGtk.cpp, webkitWebViewAuthenticate).
+     */
+    static final AuthChallenges UNANSWERABLE = AuthChallenges.unanswerable("WebKitWebDriver has no WebDriver BiDi "
+            + "and no command for WebKitGTK's authentication dialog; a request the engine prompts for ends at the "
+            + "probe page's per-case timeout");
 
     @Override
     public String name() {
@@ -97,7 +105,7 @@ public final class WebKitEngine implements Engine {
             RemoteWebDriver webkit = new RemoteWebDriver(new HttpCommandExecutor(config), capabilities);
             String version = webkit.getCapabilities().getBrowserVersion();
             return new WebDriverSession(name(), version, "WebKitWebDriver (" + driver
-                    + ", MiniBrowser on DISPLAY " + display.display() + ")", webkit, stop);
+                    + ", MiniBrowser on DISPLAY " + display.display() + ")", webkit, UNANSWERABLE, stop);
         } catch (WebDriverException | BrowserUnavailableException e) {
             String output = webDriver.output();
             stop.run();
