@@ -6,6 +6,7 @@ import dev.corssuite.suite.run.ConformanceRun;
 import dev.corssuite.suite.run.EngineSelection;
 import dev.corssuite.suite.run.OriginAddresses;
 import dev.corssuite.suite.run.RunSettings;
+import dev.corssuite.suite.runner.EngineRuns;
 import dev.corssuite.suite.runner.Progress;
 import dev.corssuite.suite.table.CaseTable;
 import dev.corssuite.suite.documents.InvalidInputException;
@@ -41,6 +42,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Write the HTML report reports/allure-report/index.html (default: yes; --no-report skips it)")
     boolean report;
 
+    @Option(names = "--serial", description = "Run the engines one after the other (default: side by side when the "
+            + "machine has the cores and memory)")
+    boolean serial;
+
     @Mixin
     PlacementOptions placement;
 
@@ -70,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
                         : "--target needs --policy FILE (what the server intends to allow)");
                 return BAD_INPUT;
             }
-            return VerifyCommand.verify(target, policy, browsers, results, report);
+            return VerifyCommand.verify(target, policy, browsers, results, report, serial);
         }
         RunSettings settings;
         CaseTable table;
@@ -89,7 +94,8 @@ final class RunCommand implements Callable<Integer> {
         selection.skipped().forEach((name, why) -> System.out.println("skipped " + name + ": " + why));
         Results outcome;
         try (ConformanceRun run = new ConformanceRun(table, settings.addresses(), settings.pages())) {
-            outcome = run.runAll(selection, new Progress(System.err, "cases"));
+            outcome = run.runAll(selection, !serial && EngineRuns.parallelByDefault(selection.engines().size()),
+                    new Progress(System.err, "cases"));
         }
         ConsoleSummary.print(outcome, System.out);
         return ReportOutput.write(outcome, settings.root(), results, report, outcome.passed() ? 0 : DIFFERED,

@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** Verifies a running server against its declared CORS policy in real browsers. */
@@ -34,12 +35,17 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Write the HTML report reports/allure-report/index.html (default: yes; --no-report skips it)")
     boolean report;
 
+    @Option(names = "--serial", description = "Run the engines one after the other (default: side by side when the "
+            + "machine has the cores and memory)")
+    boolean serial;
+
     @Override
     public Integer call() throws IOException {
-        return verify(target, policy, browsers, results, report);
+        return verify(target, policy, browsers, results, report, serial);
     }
 
-    static int verify(String target, Path policy, String browsers, Path results, boolean report) throws IOException {
+    static int verify(String target, Path policy, String browsers, Path results, boolean report, boolean serial)
+            throws IOException {
         Path root;
         try {
             root = RunSettings.projectRoot();
@@ -47,8 +53,10 @@ final class VerifyCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return TargetVerification.BAD_INPUT;
         }
-        VerifyResult verification = TargetVerification.execute(
-                VerifyOptions.of(target, policy, RunSettings.split(browsers), root), System.out, System.err);
+        List<String> engines = RunSettings.split(browsers);
+        VerifyOptions options = VerifyOptions.of(target, policy, engines, root);
+        VerifyResult verification = TargetVerification.execute(new VerifyOptions(options.target(), options.policy(),
+                engines, root, options.batchSize(), null, !serial), System.out, System.err);
         if (verification.exitCode() == TargetVerification.BAD_INPUT) {
             return verification.exitCode();
         }

@@ -9,6 +9,7 @@ import dev.corssuite.suite.results.Cell;
 import dev.corssuite.suite.results.EngineRun;
 import dev.corssuite.suite.results.Item;
 import dev.corssuite.suite.results.Results;
+import dev.corssuite.suite.runner.EngineRuns;
 import dev.corssuite.suite.runner.Job;
 import dev.corssuite.suite.runner.ProbeOutcome;
 import dev.corssuite.suite.runner.Runner;
@@ -90,13 +91,10 @@ public final class ConformanceRun implements AutoCloseable {
                 .map(EngineResult::engine).toList(), skipped, items, List.of());
     }
 
-    /** The whole table in every selected engine, one after the other. */
-    public Results runAll(EngineSelection selection, Runner.Listener listener) {
-        List<EngineResult> ran = new ArrayList<>();
-        for (Engine engine : selection.engines()) {
-            ran.add(run(engine, listener));
-        }
-        return results(ran, selection.skipped());
+    /** The whole table in every selected engine, side by side or one after the other. */
+    public Results runAll(EngineSelection selection, boolean parallel, Runner.Listener listener) {
+        return results(EngineRuns.run(selection.engines(), parallel, engine -> run(engine, listener)),
+                selection.skipped());
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.corssuite.suite.request.Origin;
 import dev.corssuite.suite.results.EngineRun;
 import dev.corssuite.suite.results.Results;
 import dev.corssuite.suite.run.EngineSelection;
+import dev.corssuite.suite.runner.EngineRuns;
 import dev.corssuite.suite.runner.ProbeOutcome;
 import dev.corssuite.suite.runner.Progress;
 import dev.corssuite.suite.runner.Runner;
@@ -66,17 +67,17 @@ public final class TargetVerification {
     private final Path root;
     private final EngineSelection engines;
     private final PrintStream out;
-    private final int batchSize;
+    private final VerifyOptions options;
     private final Runner.Listener listener;
 
     private TargetVerification(CorsPolicy policy, URI target, Path root, EngineSelection engines,
-                               PrintStream out, int batchSize, Runner.Listener listener) {
+                               PrintStream out, VerifyOptions options, Runner.Listener listener) {
         this.policy = policy;
         this.target = target;
         this.root = root;
         this.engines = engines;
         this.out = out;
-        this.batchSize = batchSize;
+        this.options = options;
         this.listener = listener;
     }
 
@@ -125,7 +126,7 @@ public final class TargetVerification {
             return VerifyResult.badInput();
         }
         engines.skipped().forEach((name, why) -> out.println("skipped " + name + ": " + why));
-        return new TargetVerification(policy, target, options.root(), engines, out, options.batchSize(),
+        return new TargetVerification(policy, target, options.root(), engines, out, options,
                 options.listener() != null ? options.listener() : new Progress(out, "requests")).verify();
     }
 
@@ -186,22 +187,12 @@ public final class TargetVerification {
                     (int) policy.timeoutMs() + 2000)) {
                 String[] hostPort = proxy.hostPort().split(":");
                 SessionProxy sessionProxy = new SessionProxy(hostPort[0], Integer.parseInt(hostPort[1]));
-                for (Engine engine : engines.engines()) {
-                    try (Runner runner = new Runner(() -> engine.start(sessionProxy), page + Probe.PAGE,
-                            proxy.traffic(), batchSize, listener)) {
-                        engineRuns.add(new EngineRun(engine.name(), runner.session().version(),
-                                runner.session().drivenBy()));
-                        byEngine.put(engine.name(), runner.run(jobs));
-                    } catch (RuntimeException e) {
-                        String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-                        out.println("[" + engine.name() + "] did not start: " + why);
-                        engineRuns.add(new EngineRun(engine.name(), "unknown", "did not start: " + why));
-                        Map<String, ProbeOutcome> failed = new LinkedHashMap<>();
-                        jobs.forEach(j -> failed.put(j.key(), ProbeOutcome.failed(engine.name()
-                                + " did not start: " + why)));
-                        byEngine.put(engine.name(), failed);
-                    }
-                }
+                boolean parallel = options.parallel() && EngineRuns.parallelByDefault(engines.engines().size());
+                EngineRuns.run(engines.engines(), parallel, engine -> runEngine(engine, sessionProxy, page, proxy,
+                        jobs)).forEach(ran -> {
+                            engineRuns.add(ran.engine());
+                            byEngine.put(ran.engine().name(), ran.outcomes());
+                        });
                 proxyFaults = proxy.traffic().runFaults();
             }
         }
@@ -234,6 +225,25 @@ public final class TargetVerification {
         report.write(dir);
         out.println("Report: " + dir.resolve("verify.md") + " (JSON: " + dir.resolve("verify.json") + ")");
         return new VerifyResult(results.passed() ? OK : FINDINGS, results, outcomes);
+    }
+
+    private record EngineOutcome(EngineRun engine, Map<String, ProbeOutcome> outcomes) {
+    }
+
+    /** Every job in one engine; an engine that does not start makes each of them an infrastructure error. */
+    private EngineOutcome runEngine(Engine engine, SessionProxy sessionProxy, Origin page, OriginProxy proxy,
+                                    List<VerifyJob> jobs) {
+        try (Runner runner = new Runner(() -> engine.start(sessionProxy), page + Probe.PAGE, proxy.traffic(),
+                options.batchSize(), listener)) {
+            return new EngineOutcome(new EngineRun(engine.name(), runner.session().version(),
+                    runner.session().drivenBy()), runner.run(jobs));
+        } catch (RuntimeException e) {
+            String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            out.println("[" + engine.name() + "] did not start: " + why);
+            Map<String, ProbeOutcome> failed = new LinkedHashMap<>();
+            jobs.forEach(j -> failed.put(j.key(), ProbeOutcome.failed(engine.name() + " did not start: " + why)));
+            return new EngineOutcome(new EngineRun(engine.name(), "unknown", "did not start: " + why), failed);
+        }
     }
 
     /** Java's TLS refuses SNI host names outside letters, digits, dots and dashes (e.g. the "_" look-alike). */

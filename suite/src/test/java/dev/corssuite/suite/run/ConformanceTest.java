@@ -5,6 +5,7 @@ import dev.corssuite.suite.results.Cell;
 import dev.corssuite.suite.results.Item;
 import dev.corssuite.suite.results.Results;
 import dev.corssuite.suite.results.writers.ConsoleSummary;
+import dev.corssuite.suite.runner.EngineRuns;
 import dev.corssuite.suite.runner.Progress;
 import dev.corssuite.suite.table.CorsCase;
 import org.testng.ITestResult;
@@ -38,17 +39,19 @@ public class ConformanceTest {
         return run;
     }
 
-    /** The row's cell in an engine, running the whole table in it on first ask. */
+    /** The row's cell in an engine; the first ask runs the whole table in every engine, side by side. */
     private synchronized Cell cell(String engine, String caseId) {
-        Map<String, Item> items = itemsByEngine.computeIfAbsent(engine, name -> {
-            Engine chosen = selection.engines().stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
-            ConformanceRun.EngineResult result = run().run(chosen, new Progress(System.err, "cases"));
-            ran.put(name, result);
-            Map<String, Item> byId = new LinkedHashMap<>();
-            run().results(List.of(result), Map.of()).items().forEach(i -> byId.put(i.id(), i));
-            return byId;
-        });
-        return items.get(caseId).cells().get(engine);
+        if (ran.isEmpty()) {
+            boolean parallel = EngineRuns.parallelByDefault(selection.engines().size());
+            EngineRuns.run(selection.engines(), parallel, e -> run().run(e, new Progress(System.err, "cases")))
+                    .forEach(result -> {
+                        ran.put(result.engine().name(), result);
+                        Map<String, Item> byId = new LinkedHashMap<>();
+                        run().results(List.of(result), Map.of()).items().forEach(i -> byId.put(i.id(), i));
+                        itemsByEngine.put(result.engine().name(), byId);
+                    });
+        }
+        return itemsByEngine.get(engine).get(caseId).cells().get(engine);
     }
 
     @DataProvider(name = "rows")

@@ -106,7 +106,7 @@ public class BrowserKilledMidBatchTest {
         try (ExpressServer express = new ExpressServer("correct");
              PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
             result = TargetVerification.execute(new VerifyOptions(express.url().toString(), policy, List.of(name),
-                    ROOT, BATCH, killer), print, print);
+                    ROOT, BATCH, killer, false), print, print);
         } finally {
             Files.deleteIfExists(policy);
         }
