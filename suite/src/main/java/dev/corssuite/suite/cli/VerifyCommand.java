@@ -60,6 +60,9 @@ final class VerifyCommand implements Callable<Integer> {
         if (verification.exitCode() == TargetVerification.BAD_INPUT) {
             return verification.exitCode();
         }
+        Path dir = root.resolve("reports").resolve("out");
+        verification.report().write(dir);
+        System.out.println("Report: " + dir.resolve("verify.md") + " (JSON: " + dir.resolve("verify.json") + ")");
         return ReportOutput.write(verification.results(), root, results, report, verification.exitCode(),
                 System.out, System.err);
     }

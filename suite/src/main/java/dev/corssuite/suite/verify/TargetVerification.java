@@ -221,10 +221,7 @@ public final class TargetVerification {
         VerifyReport report = new VerifyReport(policy, target, results, outcomes, findings);
         report.printTo(out);
         proxyFaults.stream().distinct().forEach(f -> out.println("  the suite's proxy (not the server): " + f));
-        Path dir = root.resolve("reports").resolve("out");
-        report.write(dir);
-        out.println("Report: " + dir.resolve("verify.md") + " (JSON: " + dir.resolve("verify.json") + ")");
-        return new VerifyResult(results.passed() ? OK : FINDINGS, results, outcomes);
+        return new VerifyResult(results.passed() ? OK : FINDINGS, results, outcomes, report);
     }
 
     private record EngineOutcome(EngineRun engine, Map<String, ProbeOutcome> outcomes) {

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The result of a verification: per browser how many requests went as the policy intends, findings, details. */
-final class VerifyReport {
+public final class VerifyReport {
     private static final int CONSOLE_EVIDENCE = 4;
     private static final int CONSOLE_REQUESTS = 8;
 
@@ -96,7 +96,8 @@ final class VerifyReport {
                 : String.join("; ", o.fromAnswers().reasons());
     }
 
-    void write(Path dir) throws IOException {
+    /** Writes verify.md and verify.json into {@code dir}. */
+    public void write(Path dir) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("verify.md"), markdown());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("verify.json").toFile(),

@@ -10,14 +10,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** What a verification ended with: the exit status, the run's results (null for bad input), every request's outcome. */
-public record VerifyResult(int exitCode, Results results, List<RequestOutcome> outcomes) {
+/**
+ * What a verification ended with: the exit status, the run's results, every request's outcome, and its detailed
+ * report (results and report are null for bad input).
+ */
+public record VerifyResult(int exitCode, Results results, List<RequestOutcome> outcomes, VerifyReport report) {
     public VerifyResult {
         outcomes = List.copyOf(outcomes);
     }
 
     static VerifyResult badInput() {
-        return new VerifyResult(TargetVerification.BAD_INPUT, null, List.of());
+        return new VerifyResult(TargetVerification.BAD_INPUT, null, List.of(), null);
     }
 
     public List<Finding> findings() {

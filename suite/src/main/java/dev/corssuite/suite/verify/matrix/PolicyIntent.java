@@ -29,7 +29,12 @@ public final class PolicyIntent {
     }
 
     static OracleAnswer idealPreflight(CorsPolicy policy, PlannedRequest request) {
-        List<HeaderLine> headers = new ArrayList<>(originHeaders(policy, request.from().origin()));
+        return idealPreflight(policy, request.from().origin());
+    }
+
+    /** The preflight answer a server implementing the policy exactly gives {@code origin}. */
+    public static OracleAnswer idealPreflight(CorsPolicy policy, String origin) {
+        List<HeaderLine> headers = new ArrayList<>(originHeaders(policy, origin));
         if (!headers.isEmpty()) {
             headers.add(new HeaderLine("Access-Control-Allow-Methods", String.join(", ", policy.methods())));
             if (!policy.requestHeaders().isEmpty()) {
@@ -41,7 +46,12 @@ public final class PolicyIntent {
     }
 
     static OracleAnswer idealActual(CorsPolicy policy, PlannedRequest request) {
-        List<HeaderLine> headers = new ArrayList<>(originHeaders(policy, request.from().origin()));
+        return idealActual(policy, request.from().origin());
+    }
+
+    /** The answer to any other request a server implementing the policy exactly gives {@code origin}. */
+    public static OracleAnswer idealActual(CorsPolicy policy, String origin) {
+        List<HeaderLine> headers = new ArrayList<>(originHeaders(policy, origin));
         if (!headers.isEmpty() && !policy.exposedHeaders().isEmpty()) {
             headers.add(new HeaderLine("Access-Control-Expose-Headers", String.join(", ", policy.exposedHeaders())));
         }
