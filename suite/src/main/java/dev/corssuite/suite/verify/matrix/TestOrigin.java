@@ -17,13 +17,13 @@ public record TestOrigin(String origin, OriginKind kind, String servedAt, String
     public String host() {
         String authority = servedAt.substring(servedAt.indexOf("://") + 3);
         int colon = authority.lastIndexOf(':');
-        return colon < 0 ? authority : authority.substring(0, colon);
+        return colon <= authority.lastIndexOf(']') ? authority : authority.substring(0, colon);
     }
 
     /** {@code host:port} of {@link #servedAt}, the port written out. */
     public String authority() {
         String authority = servedAt.substring(servedAt.indexOf("://") + 3);
-        return authority.lastIndexOf(':') >= 0 ? authority
+        return authority.lastIndexOf(':') > authority.lastIndexOf(']') ? authority
                 : authority + ":" + (servedAt.startsWith("https:") ? 443 : 80);
     }
 
