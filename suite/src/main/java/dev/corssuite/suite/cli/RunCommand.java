@@ -4,6 +4,7 @@ import dev.corssuite.suite.report.AllureReport;
 import dev.corssuite.suite.report.ReportException;
 import dev.corssuite.suite.run.ConformanceTest;
 import dev.corssuite.suite.verify.TargetVerification;
+import dev.corssuite.suite.verify.direct.DirectBatch;
 import dev.corssuite.suite.verify.VerifyAllureResults;
 import dev.corssuite.suite.verify.VerifyResult;
 import dev.corssuite.suite.run.RunSettings;
@@ -52,6 +53,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--policy", description = "The CORS policy the --target server intends (YAML, see README)")
     Path policy;
 
+    @Option(names = "--max-connections", defaultValue = "" + DirectBatch.DEFAULT_MAX_CONNECTIONS,
+            description = "With --target: at most this many browser-free requests open on it at once (default: "
+                    + DirectBatch.DEFAULT_MAX_CONNECTIONS + ")")
+    int maxConnections;
+
     @Override
     public Integer call() throws IOException {
         if (target != null || policy != null) {
@@ -97,7 +103,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int verify() throws IOException {
-        VerifyResult verification = TargetVerification.execute(target, policy, browsers, System.out, System.err);
+        VerifyResult verification = TargetVerification.execute(target, policy, browsers, maxConnections, System.out,
+                System.err);
         if (verification.exitCode() == TargetVerification.BAD_INPUT || !report) {
             return verification.exitCode();
         }

@@ -10,11 +10,12 @@ import dev.corssuite.suite.oracle.FetchOracle;
 import dev.corssuite.suite.oracle.OracleAnswer;
 import dev.corssuite.suite.oracle.OracleRequest;
 import dev.corssuite.suite.oracle.Prediction;
-import dev.corssuite.suite.oracle.RequestHeaderRules;
 import dev.corssuite.suite.run.EngineSelection;
 import dev.corssuite.suite.run.RunSettings;
 import dev.corssuite.suite.verdict.Observation;
 import dev.corssuite.suite.verify.direct.DirectAnswers;
+import dev.corssuite.suite.verify.direct.DirectBatch;
+import dev.corssuite.suite.verify.direct.LoadSignal;
 import dev.corssuite.suite.verify.direct.DirectProbe;
 import dev.corssuite.suite.verify.direct.RawAnswer;
 import dev.corssuite.suite.verify.direct.TargetCheck;
@@ -45,10 +46,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 
 /** The whole of {@code run --target URL --policy FILE}; returns the exit status. */
@@ -63,19 +60,27 @@ public final class TargetVerification {
     private final RunSettings settings;
     private final EngineSelection engines;
     private final PrintStream out;
+    private final int maxConnections;
 
     private TargetVerification(CorsPolicy policy, URI target, RunSettings settings, EngineSelection engines,
-                               PrintStream out) {
+                               PrintStream out, int maxConnections) {
         this.policy = policy;
         this.target = target;
         this.settings = settings;
         this.engines = engines;
         this.out = out;
+        this.maxConnections = maxConnections;
+    }
+
+    public static VerifyResult execute(String targetText, Path policyFile, String browsers, PrintStream out,
+                                       PrintStream err) throws IOException {
+        return execute(targetText, policyFile, browsers, DirectBatch.DEFAULT_MAX_CONNECTIONS, out, err);
     }
 
     /** Validates everything a browser would need before starting one; bad input is one message and exit 2. */
-    public static VerifyResult execute(String targetText, Path policyFile, String browsers, PrintStream out,
-                                       PrintStream err) throws IOException {
+    /** @param maxConnections how many browser-free requests may be open on the target at once */
+    public static VerifyResult execute(String targetText, Path policyFile, String browsers, int maxConnections,
+                                       PrintStream out, PrintStream err) throws IOException {
         if (targetText == null || policyFile == null) {
             err.println(targetText == null ? "--policy needs --target URL (the server to verify)"
                     : "--target needs --policy FILE (what the server intends to allow)");
@@ -114,6 +119,9 @@ public final class TargetVerification {
                         + "are same-origin and need no CORS");
             }
         }
+        if (maxConnections < 1) {
+            problems.add("--max-connections " + maxConnections + ": at least one connection is needed");
+        }
         if (!problems.isEmpty()) {
             problems.forEach(err::println);
             return VerifyResult.badInput();
@@ -126,7 +134,12 @@ public final class TargetVerification {
             return VerifyResult.badInput();
         }
         engines.skipped().forEach((name, why) -> out.println("skipped " + name + ": " + why));
-        return new TargetVerification(policy, target, settings, engines, out).verify();
+        try {
+            return new TargetVerification(policy, target, settings, engines, out, maxConnections).verify();
+        } catch (TargetUnusableException e) {
+            err.println(e.getMessage());
+            return VerifyResult.badInput();
+        }
     }
 
     static Optional<String> targetProblem(String text) {
@@ -163,12 +176,20 @@ public final class TargetVerification {
         out.printf("Verifying %s against %s: %d requests from %d origins (%d allowed, %d hostile) to %d endpoint(s)%n",
                 target, policy.file(), matrix.size(), origins, origins - hostile, hostile, policy.endpoints().size());
 
-        Map<String, DirectAnswers> direct = directAnswers(matrix);
+        DirectBatch.Result batch = new DirectBatch(new DirectProbe(target, policy.timeoutMs()), maxConnections)
+                .send(matrix, r -> pathWithId(r, "direct-" + r.id()));
+        Map<String, DirectAnswers> direct = batch.answers();
+        if (batch.load().limited()) {
+            out.println(batch.load().summary());
+        }
         String errorPath = policy.endpoints().get(0).path().replaceAll("/+$", "") + "/cors-suite-missing";
         String allowedOrigin = matrix.stream().filter(r -> !r.from().hostile()).findFirst()
                 .map(r -> r.from().origin()).orElse("null");
         RawAnswer errorAnswer = new DirectProbe(target, policy.timeoutMs())
                 .actual(errorPath, allowedOrigin, "GET", List.of(), null);
+        if (LoadSignal.of(errorAnswer).isPresent()) {
+            errorAnswer = null;
+        }
 
         Map<String, Map<String, Observation>> byEngine = new LinkedHashMap<>();
         Map<String, String> versions = new LinkedHashMap<>();
@@ -214,15 +235,23 @@ public final class TargetVerification {
                     browsable(r.from()) ? null : "the proxy's TLS (Java) cannot serve the host name "
                             + r.from().host()));
         }
-        List<Finding> findings = FindingDetector.detect(policy, outcomes, errorAnswer,
+        // Browsers are done: a target that stopped meanwhile would turn every later answer into a finding.
+        TargetCheck.stillAnswers(target, policy.endpoints().get(0).path(), policy.timeoutMs());
+        Set<String> limited = Set.copyOf(batch.load().stillLimited());
+        List<RequestOutcome> judged = outcomes.stream().filter(o -> !limited.contains(o.request().id())).toList();
+        List<Finding> findings = FindingDetector.detect(policy, judged, errorAnswer,
                 "GET " + errorPath + " with Origin: " + allowedOrigin);
         VerifyReport report = new VerifyReport(policy, target, versions, outcomes, findings);
         report.printTo(out);
         Path dir = settings.root().resolve("reports").resolve("out");
         report.write(dir);
         out.println("Report: " + dir.resolve("verify.md") + " (JSON: " + dir.resolve("verify.json") + ")");
-        boolean allAsIntended = outcomes.stream().allMatch(RequestOutcome::allAsIntended);
-        return new VerifyResult(findings.isEmpty() && allAsIntended && !byEngine.isEmpty() ? OK : FINDINGS, findings,
+        if (batch.load().limited()) {
+            out.println(batch.load().summary());
+        }
+        boolean allAsIntended = judged.stream().allMatch(RequestOutcome::allAsIntended);
+        return new VerifyResult(findings.isEmpty() && allAsIntended && limited.isEmpty() && !byEngine.isEmpty()
+                ? OK : FINDINGS, findings,
                 outcomes, versions);
     }
 
@@ -252,38 +281,6 @@ public final class TargetVerification {
     /** The endpoint's path with the request id in the query: it keys the proxy's record and keeps each URL unique. */
     static String pathWithId(PlannedRequest r, String id) {
         return r.path() + (r.path().contains("?") ? "&" : "?") + TargetTraffic.QUERY_PARAMETER + "=" + id;
-    }
-
-    private Map<String, DirectAnswers> directAnswers(List<PlannedRequest> matrix) {
-        DirectProbe probe = new DirectProbe(target, policy.timeoutMs());
-        // Wide enough that a hanging endpoint costs about one timeout, not one per request.
-        ExecutorService pool = Executors.newFixedThreadPool(64);
-        try {
-            Map<String, Future<DirectAnswers>> pending = new LinkedHashMap<>();
-            for (PlannedRequest r : matrix) {
-                pending.put(r.id(), pool.submit(() -> {
-                    List<String> unsafe = RequestHeaderRules.unsafeNames(
-                            RequestHeaderRules.headerList(r.headers(), "fetch"));
-                    boolean preflight = !RequestHeaderRules.safelistedMethod(r.method()) || !unsafe.isEmpty();
-                    RawAnswer preflightAnswer = preflight ? probe.preflight(pathWithId(r, "direct-" + r.id()), r.from().origin(),
-                            r.method(), String.join(",", unsafe)) : null;
-                    return new DirectAnswers(preflightAnswer,
-                            probe.actual(pathWithId(r, "direct-" + r.id()), r.from().origin(), r.method(), r.headers(), r.body()));
-                }));
-            }
-            Map<String, DirectAnswers> answers = new LinkedHashMap<>();
-            for (Map.Entry<String, Future<DirectAnswers>> e : pending.entrySet()) {
-                answers.put(e.getKey(), e.getValue().get());
-            }
-            return answers;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while asking the target", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("asking the target failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /** What the oracle says a browser does with the server's real answers. */
