@@ -16,11 +16,15 @@ import java.util.stream.Stream;
 /**
  * The Debian {@code nginx} binary started as a child process (no service, no master process) with a generated
  * configuration in a temp folder: one of {@code verify/nginx/*.conf}, whose {@code {{listen}}} becomes a free
- * loopback port and {@code {{root}}} a folder holding {@code api/items}.
+ * loopback port, {@code {{root}}} a folder holding {@code api/items} and {@code {{dir}}} the temp folder (for unix
+ * sockets).
  */
 final class NginxServer implements AutoCloseable {
     private static final Path CONFIGS = Path.of(System.getProperty("cors.root", "..")).resolve("suite")
             .resolve("src").resolve("test").resolve("resources").resolve("verify").resolve("nginx");
+
+    /** A config line "# events: worker_connections 24;" goes into nginx's events block. */
+    private static final String EVENTS = "# events:";
 
     private final Path dir;
     private final Process process;
@@ -38,10 +42,13 @@ final class NginxServer implements AutoCloseable {
             port = probe.getLocalPort();
         }
         String server = Files.readString(CONFIGS.resolve(configName + ".conf"))
-                .replace("{{listen}}", "127.0.0.1:" + port).replace("{{root}}", dir.resolve("root").toString());
+                .replace("{{listen}}", "127.0.0.1:" + port).replace("{{root}}", dir.resolve("root").toString())
+                .replace("{{dir}}", dir.toString());
+        String events = server.lines().filter(l -> l.startsWith(EVENTS)).map(l -> l.substring(EVENTS.length()))
+                .findFirst().orElse("");
         Path conf = dir.resolve("nginx.conf");
         Files.writeString(conf, "daemon off;\nmaster_process off;\nworker_processes 1;\npid " + dir.resolve("nginx.pid")
-                + ";\nerror_log " + dir.resolve("error.log") + ";\nevents {}\nhttp {\n    access_log off;\n"
+                + ";\nerror_log " + dir.resolve("error.log") + ";\nevents {" + events + "}\nhttp {\n    access_log off;\n"
                 + "    default_type application/json;\n"
                 + tempPaths() + server + "\n}\n");
         process = new ProcessBuilder(binary, "-c", conf.toString(), "-p", dir.toString())

@@ -110,7 +110,8 @@ public final class DirectBatch {
             if (after.contains(LoadSignal.TOO_MANY_REQUESTS) || after.contains(LoadSignal.UNAVAILABLE)) {
                 stillLimited.add(r.id());
                 after.forEach(this::count);
-            } else if (!before.isEmpty() && after.isEmpty()) {
+            } else if (!before.isEmpty() && a.actual().answered()
+                    && (a.preflight() == null || a.preflight().answered())) {
                 answeredAlone++;
                 before.forEach(this::count);
             }
@@ -159,7 +160,7 @@ public final class DirectBatch {
 
     private TargetUnusableException stopped(String failure, int answered, int of) {
         return new TargetUnusableException("The target " + target + " stopped answering during the run: "
-                + failure + (of < 0 ? " (a request sent alone, after " + answered + " were answered)"
+                + failure + (of < 0 ? " (a request sent alone; " + answered + " had been answered before)"
                 : " (none of " + of + " requests was answered)")
                 + ". No findings are reported; check the server (did it stop or restart?) and run again.");
     }
