@@ -7,6 +7,7 @@ import dev.corssuite.suite.probe.ProbeException;
 import dev.corssuite.suite.probe.ProbeResult;
 import dev.corssuite.suite.verdict.Judge;
 import dev.corssuite.suite.verdict.Observation;
+import dev.corssuite.suite.verify.direct.LoadSignal;
 import dev.corssuite.suite.verify.matrix.PlannedRequest;
 import dev.corssuite.suite.verify.proxy.TargetTraffic;
 
@@ -25,13 +26,57 @@ import java.util.function.BiFunction;
  */
 final class VerifyBrowserRun {
     static final int BATCH = 100;
+    static final int TRIES_ALONE = 3;
+
+    /** The observations without those the target still limited (429/503) alone, and the ids run again alone. */
+    record Polite(Map<String, Observation> observations, List<String> retriedAlone, List<String> stillLimited) {
+    }
 
     private VerifyBrowserRun() {
+    }
+
+    /**
+     * {@link #run}, then the requests the target answered 429 or 503 (its load limits, not its CORS answer) run
+     * again one per script call after a pause, under new ids so no preflight cache entry is reused.
+     */
+    static Polite runPolitely(BrowserSession session, String topPage, List<PlannedRequest> requests,
+                              BiFunction<PlannedRequest, String, String> urlFor, TargetTraffic traffic,
+                              long timeoutMs, PrintStream progress) {
+        Map<String, Observation> observed = new LinkedHashMap<>(run(session, topPage, requests, urlFor, traffic,
+                timeoutMs, progress, BATCH, ""));
+        List<PlannedRequest> limited = limited(session, requests, traffic, "");
+        List<String> retried = limited.stream().map(PlannedRequest::id).toList();
+        for (int attempt = 1; attempt <= TRIES_ALONE && !limited.isEmpty(); attempt++) {
+            try {
+                Thread.sleep(1000L * attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while pacing requests to the target", e);
+            }
+            String again = "-again" + attempt;
+            observed.putAll(run(session, topPage, limited, urlFor, traffic, timeoutMs, progress, 1, again));
+            limited = limited(session, limited, traffic, again);
+        }
+        limited.forEach(r -> observed.remove(r.id()));
+        return new Polite(observed, retried, limited.stream().map(PlannedRequest::id).toList());
+    }
+
+    private static List<PlannedRequest> limited(BrowserSession session, List<PlannedRequest> requests,
+                                                TargetTraffic traffic, String idSuffix) {
+        return requests.stream().filter(r -> traffic.statuses(caseId(session, r) + idSuffix).stream()
+                .anyMatch(LoadSignal::limits)).toList();
     }
 
     static Map<String, Observation> run(BrowserSession session, String topPage, List<PlannedRequest> requests,
                                         BiFunction<PlannedRequest, String, String> urlFor, TargetTraffic traffic,
                                         long timeoutMs, PrintStream progress) {
+        return run(session, topPage, requests, urlFor, traffic, timeoutMs, progress, BATCH, "");
+    }
+
+    private static Map<String, Observation> run(BrowserSession session, String topPage, List<PlannedRequest> requests,
+                                                BiFunction<PlannedRequest, String, String> urlFor,
+                                                TargetTraffic traffic, long timeoutMs, PrintStream progress,
+                                                int batchSize, String idSuffix) {
         session.open(topPage);
         String ready = session.evaluateAsync("Promise.resolve(typeof window.corsProbe)", Duration.ofSeconds(10));
         if (!"object".equals(ready)) {
@@ -39,10 +84,11 @@ final class VerifyBrowserRun {
         }
         Map<String, Observation> observations = new LinkedHashMap<>();
         long started = System.nanoTime();
-        for (List<PlannedRequest> batch : batches(requests)) {
+        for (List<PlannedRequest> batch : batches(requests, batchSize)) {
             List<ProbeCase> cases = new ArrayList<>();
             for (PlannedRequest r : batch) {
-                cases.add(new ProbeCase(caseId(session, r), urlFor.apply(r, caseId(session, r)), "fetch", r.method(),
+                String id = caseId(session, r) + idSuffix;
+                cases.add(new ProbeCase(id, urlFor.apply(r, id), "fetch", r.method(),
                         r.headers().stream().map(h -> List.of(h.name(), h.value())).toList(), r.body(), false,
                         r.credentials(), "cors", false, timeoutMs, false, r.from().servedAt(), r.from().sandboxed(),
                         false, null, null, 0, null));
@@ -63,12 +109,16 @@ final class VerifyBrowserRun {
      * host, so a hanging endpoint would starve requests to the others queued behind it in the same call.
      */
     static List<List<PlannedRequest>> batches(List<PlannedRequest> requests) {
+        return batches(requests, BATCH);
+    }
+
+    private static List<List<PlannedRequest>> batches(List<PlannedRequest> requests, int batchSize) {
         Map<String, List<PlannedRequest>> byPath = new LinkedHashMap<>();
         requests.forEach(r -> byPath.computeIfAbsent(r.path(), p -> new ArrayList<>()).add(r));
         List<List<PlannedRequest>> batches = new ArrayList<>();
         for (List<PlannedRequest> sameEndpoint : byPath.values()) {
-            for (int from = 0; from < sameEndpoint.size(); from += BATCH) {
-                batches.add(sameEndpoint.subList(from, Math.min(sameEndpoint.size(), from + BATCH)));
+            for (int from = 0; from < sameEndpoint.size(); from += batchSize) {
+                batches.add(sameEndpoint.subList(from, Math.min(sameEndpoint.size(), from + batchSize)));
             }
         }
         return batches;

@@ -25,6 +25,11 @@ public enum LoadSignal {
         return words;
     }
 
+    /** Whether a status says the server limits its load (429, 503). */
+    public static boolean limits(int status) {
+        return status == 429 || status == 503;
+    }
+
     /** The signal in an answer, or empty for an ordinary answer (or a failure load does not explain, e.g. TLS). */
     public static Optional<LoadSignal> of(RawAnswer answer) {
         if (answer.answered()) {

@@ -213,7 +213,9 @@ public final class OriginProxy implements AutoCloseable {
                     + (query == null ? "" : "?" + query));
             ResponseCopy.copyExactly(in, up, head.contentLength());
             up.flush();
-            return ResponseCopy.copy(upstream.getInputStream(), out, head.method());
+            String id = toTarget ? TargetTraffic.idIn(query) : null;
+            return ResponseCopy.copy(upstream.getInputStream(), out, head.method(),
+                    status -> traffic.answered(id, status));
         } finally {
             open.remove(upstream);
         }

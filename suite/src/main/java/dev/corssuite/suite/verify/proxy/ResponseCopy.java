@@ -20,12 +20,19 @@ final class ResponseCopy {
 
     /** Returns whether the browser's connection may be used again. */
     static boolean copy(InputStream from, OutputStream to, String requestMethod) throws IOException {
+        return copy(from, to, requestMethod, status -> { });
+    }
+
+    /** As {@link #copy(InputStream, OutputStream, String)}, telling {@code onStatus} the answer's status first. */
+    static boolean copy(InputStream from, OutputStream to, String requestMethod, java.util.function.IntConsumer onStatus)
+            throws IOException {
         String statusLine = line(from);
         if (statusLine == null) {
             throw new IOException("the server closed the connection without an answer");
         }
         String[] parts = statusLine.split(" ", 3);
         int status = parts.length >= 2 && parts[1].matches("\\d{3}") ? Integer.parseInt(parts[1]) : -1;
+        onStatus.accept(status);
         StringBuilder head = new StringBuilder(statusLine).append("\r\n");
         long length = -1;
         boolean chunked = false;

@@ -15,10 +15,28 @@ public final class TargetTraffic {
     public static final String QUERY_PARAMETER = "cors-suite-request";
 
     private final ConcurrentMap<String, List<RecordedRequest>> byId = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, List<Integer>> statuses = new ConcurrentHashMap<>();
 
     void record(RecordedRequest request) {
         byId.computeIfAbsent(request.token(), id -> java.util.Collections.synchronizedList(new ArrayList<>()))
                 .add(request);
+    }
+
+    /** The statuses the target answered for one request id, in order (null id: not a suite request, ignored). */
+    void answered(String id, int status) {
+        if (id != null) {
+            statuses.computeIfAbsent(id, i -> java.util.Collections.synchronizedList(new ArrayList<>())).add(status);
+        }
+    }
+
+    public List<Integer> statuses(String id) {
+        List<Integer> list = statuses.get(id);
+        if (list == null) {
+            return List.of();
+        }
+        synchronized (list) {
+            return List.copyOf(list);
+        }
     }
 
     /** The requests the target received for one request id, in arrival order. */
