@@ -29,8 +29,16 @@ final class NginxServer implements AutoCloseable {
     private final Path dir;
     private final Process process;
     private final int port;
+    private final String host;
 
     NginxServer(String configName) throws IOException, InterruptedException {
+        this(configName, "127.0.0.1");
+    }
+
+    /** Listening on the loopback address {@code literal} ("127.0.0.1", or "::1" for an IPv6 target). */
+    NginxServer(String configName, String literal) throws IOException, InterruptedException {
+        InetAddress address = InetAddress.getByName(literal);
+        host = literal.contains(":") ? "[" + literal + "]" : literal;
         String binary = List.of("/usr/sbin/nginx", "/usr/bin/nginx").stream().filter(p -> Files.isExecutable(Path.of(p)))
                 .findFirst().orElseThrow(() -> new IllegalStateException("nginx is not installed: "
                         + "sudo apt-get install nginx (./cors-suite test installs it)"));
@@ -38,11 +46,11 @@ final class NginxServer implements AutoCloseable {
         Files.createDirectories(dir.resolve("root").resolve("api"));
         Files.writeString(dir.resolve("root").resolve("api").resolve("items"), "{\"items\":[]}");
         // nginx cannot report a port it chose, so take one the kernel just handed out.
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket probe = new ServerSocket(0, 1, address)) {
             port = probe.getLocalPort();
         }
         String server = Files.readString(CONFIGS.resolve(configName + ".conf"))
-                .replace("{{listen}}", "127.0.0.1:" + port).replace("{{root}}", dir.resolve("root").toString())
+                .replace("{{listen}}", host + ":" + port).replace("{{root}}", dir.resolve("root").toString())
                 .replace("{{dir}}", dir.toString());
         String events = server.lines().filter(l -> l.startsWith(EVENTS)).map(l -> l.substring(EVENTS.length()))
                 .findFirst().orElse("");
@@ -53,7 +61,7 @@ final class NginxServer implements AutoCloseable {
                 + tempPaths() + server + "\n}\n");
         process = new ProcessBuilder(binary, "-c", conf.toString(), "-p", dir.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile()).start();
-        awaitListening(Duration.ofSeconds(10));
+        awaitListening(address, Duration.ofSeconds(10));
     }
 
     private String tempPaths() {
@@ -64,14 +72,14 @@ final class NginxServer implements AutoCloseable {
         return s.toString();
     }
 
-    private void awaitListening(Duration limit) throws IOException, InterruptedException {
+    private void awaitListening(InetAddress address, Duration limit) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("nginx exited: " + Files.readString(dir.resolve("out.log")));
             }
             try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                s.connect(new InetSocketAddress(address, port), 200);
                 return;
             } catch (IOException notYet) {
                 Thread.sleep(50);
@@ -82,7 +90,7 @@ final class NginxServer implements AutoCloseable {
     }
 
     URI url() {
-        return URI.create("http://127.0.0.1:" + port);
+        return URI.create("http://" + host + ":" + port);
     }
 
     @Override

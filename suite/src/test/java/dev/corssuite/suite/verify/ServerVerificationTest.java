@@ -145,6 +145,29 @@ public class ServerVerificationTest {
         }
     }
 
+    @Test
+    public void anIpv6TargetIsVerified() throws Exception {
+        try (NginxServer nginx = new NginxServer("correct", "::1")) {
+            assertTrue(nginx.url().toString().startsWith("http://[::1]:"), nginx.url().toString());
+            assertNoFindings(verify(nginx.url(), policy, oneBrowser));
+        }
+    }
+
+    @Test
+    public void aPolicyWithAnIpv6OriginIsVerified() throws Exception {
+        Path ipv6 = java.nio.file.Files.createTempFile("policy", ".yaml");
+        java.nio.file.Files.writeString(ipv6, java.nio.file.Files.readString(EXAMPLE_POLICY)
+                .replace("  - https://app.example.com", "  - \"http://[::1]:3000\""));
+        try (NginxServer nginx = new NginxServer("ipv6-origin")) {
+            VerifyResult result = verify(nginx.url(), ipv6, oneBrowser);
+            assertTrue(result.outcomes().stream().anyMatch(o -> o.request().from().origin()
+                    .equals("http://[::1]:3000") && !o.browsers().isEmpty()), "no request from http://[::1]:3000");
+            assertEquals(result.findings(), List.of());
+            assertEquals(result.exitCode(), TargetVerification.OK);
+            result.outcomes().forEach(o -> assertTrue(o.allAsIntended(), o.request().describe()));
+        }
+    }
+
     @DataProvider
     public Object[][] loadLimited() {
         return new Object[][] {{"few-connections"}, {"rate-limited"}, {"connection-limited"}};
