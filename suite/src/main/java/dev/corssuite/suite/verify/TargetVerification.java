@@ -27,6 +27,7 @@ import dev.corssuite.suite.verify.matrix.PolicyIntent;
 import dev.corssuite.suite.verify.matrix.RequestMatrix;
 import dev.corssuite.suite.verify.matrix.TestOrigin;
 import dev.corssuite.suite.verify.policy.CorsPolicy;
+import dev.corssuite.suite.verify.policy.OriginSyntax;
 import dev.corssuite.suite.verify.policy.PolicyException;
 import dev.corssuite.suite.verify.policy.PolicyLoader;
 import dev.corssuite.suite.verify.proxy.LocalCertificate;
@@ -54,6 +55,7 @@ public final class TargetVerification {
     public static final int FINDINGS = 1;
     public static final int BAD_INPUT = 2;
     private static final Pattern LDH_HOST = Pattern.compile("[a-z0-9.-]+");
+    private static final Pattern ORIGIN_PART = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://[^/?#]*");
 
     private final CorsPolicy policy;
     private final URI target;
@@ -143,6 +145,15 @@ public final class TargetVerification {
     }
 
     static Optional<String> targetProblem(String text) {
+        java.util.regex.Matcher origin = ORIGIN_PART.matcher(text);
+        if (origin.lookingAt() && (!origin.group(1).equals(origin.group(1).toLowerCase(Locale.ROOT))
+                || !text.chars().allMatch(c -> c < 128))) {
+            // What browsers would send for it (lower-case scheme, punycode host), told the way policy origins are.
+            Optional<String> problem = OriginSyntax.read(origin.group(), false).problem();
+            if (problem.isPresent()) {
+                return problem;
+            }
+        }
         URI uri;
         try {
             uri = new URI(text);
