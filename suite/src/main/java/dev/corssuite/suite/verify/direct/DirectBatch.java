@@ -119,7 +119,10 @@ public final class DirectBatch {
         boolean anyAnswer = answers.values().stream().anyMatch(a -> a.actual().answered()
                 || (a.preflight() != null && a.preflight().answered()));
         if (!requests.isEmpty() && !anyAnswer) {
-            throw stopped(answers.values().iterator().next().actual().failure(), 0, requests.size());
+            String failure = answers.values().stream().flatMap(a -> java.util.stream.Stream.of(a.preflight(),
+                    a.actual())).filter(x -> x != null && !x.failure().startsWith("not sent"))
+                    .map(RawAnswer::failure).findFirst().orElse("no answer");
+            throw stopped(failure, 0, requests.size());
         }
         Map<String, DirectAnswers> ordered = new LinkedHashMap<>();
         requests.forEach(r -> ordered.put(r.id(), answers.get(r.id())));
