@@ -79,8 +79,11 @@ public final class TargetVerification {
         return execute(targetText, policyFile, browsers, DirectBatch.DEFAULT_MAX_CONNECTIONS, out, err);
     }
 
-    /** Validates everything a browser would need before starting one; bad input is one message and exit 2. */
-    /** @param maxConnections how many browser-free requests may be open on the target at once */
+    /**
+     * Validates everything a browser would need before starting one; bad input is one message and exit 2.
+     *
+     * @param maxConnections how many browser-free requests may be open on the target at once
+     */
     public static VerifyResult execute(String targetText, Path policyFile, String browsers, int maxConnections,
                                        PrintStream out, PrintStream err) throws IOException {
         if (targetText == null || policyFile == null) {
@@ -224,13 +227,7 @@ public final class TargetVerification {
                         versions.put(session.name(), session.version() + ", " + session.drivenBy());
                         VerifyBrowserRun.Polite run = VerifyBrowserRun.runPolitely(session, page + "/probe.html",
                                 inBrowsers, this::browserUrl, proxy.traffic(), policy.timeoutMs(), out);
-                        if (!run.retriedAlone().isEmpty()) {
-                            out.println("The target limited the suite's load in " + session.name() + ": "
-                                    + run.retriedAlone().size() + " request(s) answered 429 or 503, run again one "
-                                    + "at a time; " + (run.stillLimited().isEmpty() ? "all answered"
-                                    : run.stillLimited().size() + " still limited (" + String.join(", ",
-                                    run.stillLimited()) + ") are left out of the verdicts") + ".");
-                        }
+                        run.summary(session.name()).ifPresent(out::println);
                         byEngine.put(session.name(), run.observations());
                     } catch (BrowserUnavailableException e) {
                         out.println("[" + engine.name() + "] did not start: " + e.getMessage());
@@ -269,8 +266,7 @@ public final class TargetVerification {
             out.println(batch.load().summary());
         }
         boolean allAsIntended = judged.stream().allMatch(RequestOutcome::allAsIntended);
-        return new VerifyResult(findings.isEmpty() && allAsIntended && !byEngine.isEmpty()
-                ? OK : FINDINGS, findings,
+        return new VerifyResult(findings.isEmpty() && allAsIntended && !byEngine.isEmpty() ? OK : FINDINGS, findings,
                 outcomes, versions);
     }
 

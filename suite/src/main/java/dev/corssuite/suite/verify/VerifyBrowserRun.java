@@ -30,6 +30,14 @@ final class VerifyBrowserRun {
 
     /** The observations without those the target still limited (429/503) alone, and the ids run again alone. */
     record Polite(Map<String, Observation> observations, List<String> retriedAlone, List<String> stillLimited) {
+        /** "The target limited the suite's load in chromium: ..." with the numbers, or empty. */
+        java.util.Optional<String> summary(String engine) {
+            return retriedAlone.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(
+                    "The target limited the suite's load in " + engine + ": " + retriedAlone.size()
+                    + " request(s) answered 429 or 503, run again one at a time; " + (stillLimited.isEmpty()
+                    ? "all answered" : stillLimited.size() + " still limited (" + String.join(", ", stillLimited)
+                    + ") are left out of the verdicts") + ".");
+        }
     }
 
     private VerifyBrowserRun() {
