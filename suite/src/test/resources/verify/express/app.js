@@ -24,6 +24,14 @@ const scenarios = {
   // '*' and credentials together.
   'wildcard-credentials': (app) => app.use(cors({...policy, origin: '*'})),
   // Authentication runs before CORS, so the preflight (which never carries credentials) gets 401.
+  // The server ends after its first answer (the suite's start-up check), as a crashing or restarting one does.
+  'stops-after-first': (app) => {
+    app.use((req, res, next) => {
+      res.on('finish', () => process.exit(0));
+      next();
+    });
+    app.use(cors(policy));
+  },
   'auth-first': (app) => {
     app.use((req, res, next) => req.get('Authorization') ? next() : res.status(401).send('log in first'));
     app.use(cors(policy));

@@ -237,9 +237,9 @@ final class BenchCommand implements Callable<Integer> {
                         }
                         Files.writeString(policy, yaml);
                         long start = System.nanoTime();
-                        VerifyResult result = TargetVerification.execute(new VerifyOptions(
-                                server.origin(OriginRole.CROSS_PORT), policy, List.of(engine.name()), root,
-                                VerifyOptions.BATCH_SIZE, new Runner.Listener() { }, false), quiet, quiet);
+                        VerifyResult result = TargetVerification.execute(VerifyOptions.of(
+                                server.origin(OriginRole.CROSS_PORT), policy, List.of(engine.name()), root)
+                                .withListener(new Runner.Listener() { }, VerifyOptions.BATCH_SIZE), quiet, quiet);
                         long nanos = System.nanoTime() - start;
                         long requests = result.outcomes().stream().filter(o -> o.browsers().containsKey(engine.name()))
                                 .count();

@@ -7,6 +7,7 @@ import dev.corssuite.suite.run.EngineSelection;
 import dev.corssuite.suite.run.OriginAddresses;
 import dev.corssuite.suite.run.RunSettings;
 import dev.corssuite.suite.runner.EngineRuns;
+import dev.corssuite.suite.verify.direct.DirectBatch;
 import dev.corssuite.suite.runner.Progress;
 import dev.corssuite.suite.table.CaseTable;
 import dev.corssuite.suite.documents.InvalidInputException;
@@ -55,6 +56,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--policy", description = "Same as verify --policy (see verify --help)")
     Path policy;
 
+    @Option(names = "--max-connections", defaultValue = "" + DirectBatch.DEFAULT_MAX_CONNECTIONS,
+            description = "With --target: as verify --max-connections")
+    int maxConnections;
+
     @Override
     public Integer call() throws IOException {
         if (target != null || policy != null) {
@@ -75,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
                         : "--target needs --policy FILE (what the server intends to allow)");
                 return BAD_INPUT;
             }
-            return VerifyCommand.verify(target, policy, browsers, results, report, serial);
+            return VerifyCommand.verify(target, policy, browsers, results, report, serial, maxConnections);
         }
         RunSettings settings;
         CaseTable table;

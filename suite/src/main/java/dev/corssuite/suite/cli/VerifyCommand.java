@@ -4,12 +4,12 @@ import dev.corssuite.suite.run.RunSettings;
 import dev.corssuite.suite.verify.TargetVerification;
 import dev.corssuite.suite.verify.VerifyOptions;
 import dev.corssuite.suite.verify.VerifyResult;
+import dev.corssuite.suite.verify.direct.DirectBatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** Verifies a running server against its declared CORS policy in real browsers. */
@@ -35,17 +35,22 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Write the HTML report reports/allure-report/index.html (default: yes; --no-report skips it)")
     boolean report;
 
+    @Option(names = "--max-connections", defaultValue = "" + DirectBatch.DEFAULT_MAX_CONNECTIONS,
+            description = "At most this many browser-free requests open on the target at once (default: "
+                    + DirectBatch.DEFAULT_MAX_CONNECTIONS + ")")
+    int maxConnections;
+
     @Option(names = "--serial", description = "Run the engines one after the other (default: side by side when the "
             + "machine has the cores and memory)")
     boolean serial;
 
     @Override
     public Integer call() throws IOException {
-        return verify(target, policy, browsers, results, report, serial);
+        return verify(target, policy, browsers, results, report, serial, maxConnections);
     }
 
-    static int verify(String target, Path policy, String browsers, Path results, boolean report, boolean serial)
-            throws IOException {
+    static int verify(String target, Path policy, String browsers, Path results, boolean report, boolean serial,
+                      int maxConnections) throws IOException {
         Path root;
         try {
             root = RunSettings.projectRoot();
@@ -53,10 +58,8 @@ final class VerifyCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return TargetVerification.BAD_INPUT;
         }
-        List<String> engines = RunSettings.split(browsers);
-        VerifyOptions options = VerifyOptions.of(target, policy, engines, root);
-        VerifyResult verification = TargetVerification.execute(new VerifyOptions(options.target(), options.policy(),
-                engines, root, options.batchSize(), null, !serial), System.out, System.err);
+        VerifyResult verification = TargetVerification.execute(VerifyOptions.of(target, policy,
+                RunSettings.split(browsers), root).withEngines(!serial, maxConnections), System.out, System.err);
         if (verification.exitCode() == TargetVerification.BAD_INPUT) {
             return verification.exitCode();
         }

@@ -9,7 +9,6 @@ import dev.corssuite.suite.oracle.FetchOracle;
 import dev.corssuite.suite.oracle.OracleAnswer;
 import dev.corssuite.suite.oracle.OracleRequest;
 import dev.corssuite.suite.oracle.Prediction;
-import dev.corssuite.suite.oracle.RequestHeaderRules;
 import dev.corssuite.suite.probe.Probe;
 import dev.corssuite.suite.request.Origin;
 import dev.corssuite.suite.results.EngineRun;
@@ -21,6 +20,8 @@ import dev.corssuite.suite.runner.Progress;
 import dev.corssuite.suite.runner.Runner;
 import dev.corssuite.suite.verdict.Observation;
 import dev.corssuite.suite.verify.direct.DirectAnswers;
+import dev.corssuite.suite.verify.direct.DirectBatch;
+import dev.corssuite.suite.verify.direct.LoadSignal;
 import dev.corssuite.suite.verify.direct.DirectProbe;
 import dev.corssuite.suite.verify.direct.RawAnswer;
 import dev.corssuite.suite.verify.direct.TargetCheck;
@@ -32,6 +33,7 @@ import dev.corssuite.suite.verify.matrix.PolicyIntent;
 import dev.corssuite.suite.verify.matrix.RequestMatrix;
 import dev.corssuite.suite.verify.matrix.TestOrigin;
 import dev.corssuite.suite.verify.policy.CorsPolicy;
+import dev.corssuite.suite.verify.policy.OriginSyntax;
 import dev.corssuite.suite.verify.policy.PolicyLoader;
 import dev.corssuite.suite.verify.proxy.LocalCertificate;
 import dev.corssuite.suite.verify.proxy.OriginProxy;
@@ -49,10 +51,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 
 /** The whole of {@code verify --target URL --policy FILE}: checks the input, runs, writes the verify report. */
@@ -60,7 +58,9 @@ public final class TargetVerification {
     public static final int OK = 0;
     public static final int FINDINGS = 1;
     public static final int BAD_INPUT = 2;
+    private static final int TRIES_ALONE = 3;
     private static final Pattern LDH_HOST = Pattern.compile("[a-z0-9.-]+");
+    private static final Pattern ORIGIN_PART = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://[^/?#]*");
 
     private final CorsPolicy policy;
     private final URI target;
@@ -114,6 +114,9 @@ public final class TargetVerification {
                         + "are same-origin and need no CORS");
             }
         }
+        if (options.maxConnections() < 1) {
+            problems.add("--max-connections " + options.maxConnections() + ": at least one connection is needed");
+        }
         if (!problems.isEmpty()) {
             problems.forEach(err::println);
             return VerifyResult.badInput();
@@ -126,11 +129,25 @@ public final class TargetVerification {
             return VerifyResult.badInput();
         }
         engines.skipped().forEach((name, why) -> out.println("skipped " + name + ": " + why));
-        return new TargetVerification(policy, target, options.root(), engines, out, options,
-                options.listener() != null ? options.listener() : new Progress(out, "requests")).verify();
+        try {
+            return new TargetVerification(policy, target, options.root(), engines, out, options,
+                    options.listener() != null ? options.listener() : new Progress(out, "requests")).verify();
+        } catch (TargetUnusableException e) {
+            err.println(e.getMessage());
+            return VerifyResult.badInput();
+        }
     }
 
     static Optional<String> targetProblem(String text) {
+        java.util.regex.Matcher origin = ORIGIN_PART.matcher(text);
+        if (origin.lookingAt() && (!origin.group(1).equals(origin.group(1).toLowerCase(java.util.Locale.ROOT))
+                || !text.chars().allMatch(c -> c < 128))) {
+            // What browsers would send for it (lower-case scheme, punycode host), told the way policy origins are.
+            Optional<String> problem = OriginSyntax.read(origin.group(), false).problem();
+            if (problem.isPresent()) {
+                return problem;
+            }
+        }
         URI uri;
         try {
             uri = new URI(text);
@@ -161,12 +178,18 @@ public final class TargetVerification {
         out.printf("Verifying %s against %s: %d requests from %d origins (%d allowed, %d hostile) to %d endpoint(s)%n",
                 target, policy.file(), matrix.size(), origins, origins - hostile, hostile, policy.endpoints().size());
 
-        Map<String, DirectAnswers> direct = directAnswers(matrix);
+        DirectBatch.Result batch = new DirectBatch(new DirectProbe(target, policy.timeoutMs()),
+                options.maxConnections()).send(matrix, r -> pathWithId(r, "direct-" + r.id()));
+        Map<String, DirectAnswers> direct = batch.answers();
+        if (batch.load().limited()) {
+            out.println(batch.load().summary());
+        }
         String errorPath = policy.endpoints().get(0).path().replaceAll("/+$", "") + "/cors-suite-missing";
         String allowedOrigin = matrix.stream().filter(r -> !r.from().hostile()).findFirst()
                 .map(r -> r.from().origin()).orElse("null");
-        RawAnswer errorAnswer = new DirectProbe(target, policy.timeoutMs())
+        RawAnswer asked = new DirectProbe(target, policy.timeoutMs())
                 .actual(errorPath, allowedOrigin, "GET", List.of(), null);
+        RawAnswer errorAnswer = LoadSignal.of(asked).isPresent() ? null : asked;
 
         Map<String, Map<String, ProbeOutcome>> byEngine = new LinkedHashMap<>();
         List<EngineRun> engineRuns = new ArrayList<>();
@@ -215,11 +238,18 @@ public final class TargetVerification {
                     browsable(r.from()) ? null : "the proxy's TLS (Java) cannot serve the host name "
                             + r.from().host()));
         }
-        List<Finding> findings = FindingDetector.detect(policy, outcomes, errorAnswer,
+        // Browsers are done: a target that stopped meanwhile would turn every later answer into a finding.
+        TargetCheck.stillAnswers(target, policy.endpoints().get(0).path(), policy.timeoutMs());
+        Set<String> limited = Set.copyOf(batch.load().stillLimited());
+        List<RequestOutcome> judged = outcomes.stream().filter(o -> !limited.contains(o.request().id())).toList();
+        List<Finding> findings = FindingDetector.detect(policy, judged, errorAnswer,
                 "GET " + errorPath + " with Origin: " + allowedOrigin);
         Results results = VerifyResults.of(target, policy, engineRuns, engines.skipped(), outcomes, findings);
         VerifyReport report = new VerifyReport(policy, target, results, outcomes, findings);
         report.printTo(out);
+        if (batch.load().limited()) {
+            out.println(batch.load().summary());
+        }
         proxyFaults.stream().distinct().forEach(f -> out.println("  the suite's proxy (not the server): " + f));
         return new VerifyResult(results.passed() ? OK : FINDINGS, results, outcomes, report);
     }
@@ -233,7 +263,7 @@ public final class TargetVerification {
         try (Runner runner = new Runner(() -> engine.start(sessionProxy), page + Probe.PAGE, proxy.traffic(),
                 options.batchSize(), listener)) {
             return new EngineOutcome(new EngineRun(engine.name(), runner.session().version(),
-                    runner.session().drivenBy()), runner.run(jobs));
+                    runner.session().drivenBy()), politely(runner, engine.name(), jobs, proxy.traffic()));
         } catch (RuntimeException e) {
             String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
             out.println("[" + engine.name() + "] did not start: " + why);
@@ -241,6 +271,42 @@ public final class TargetVerification {
             jobs.forEach(j -> failed.put(j.key(), ProbeOutcome.failed(engine.name() + " did not start: " + why)));
             return new EngineOutcome(new EngineRun(engine.name(), "unknown", "did not start: " + why), failed);
         }
+    }
+
+    /**
+     * Runs the jobs, then those the target answered 429 or 503 (its load limits, not its CORS answer) again, one per
+     * script call after a growing pause, under new probe ids; what is still limited gets no verdict.
+     */
+    private Map<String, ProbeOutcome> politely(Runner runner, String engine, List<VerifyJob> jobs,
+                                               TargetTraffic traffic) {
+        Map<String, ProbeOutcome> outcomes = new LinkedHashMap<>(runner.run(jobs));
+        List<VerifyJob> limited = limited(jobs, engine, traffic);
+        int retried = limited.size();
+        for (int attempt = 1; attempt <= TRIES_ALONE && !limited.isEmpty(); attempt++) {
+            try {
+                Thread.sleep(1000L * attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while pacing requests to the target", e);
+            }
+            String suffix = "-again" + attempt;
+            List<VerifyJob> again = limited.stream().map(j -> j.again(suffix)).toList();
+            outcomes.putAll(runner.run(again, 1));
+            limited = limited(again, engine, traffic);
+        }
+        limited.forEach(j -> outcomes.put(j.key(), ProbeOutcome.failed("the target limited the suite's load: "
+                + "answered 429/503 to this request " + (TRIES_ALONE + 1) + " times, the last ones alone; no verdict")));
+        if (retried > 0) {
+            out.println("The target limited the suite's load in " + engine + ": " + retried + " request(s) answered "
+                    + "429 or 503, run again one at a time; " + (limited.isEmpty() ? "all answered"
+                    : limited.size() + " still limited, left without a verdict") + ".");
+        }
+        return outcomes;
+    }
+
+    private static List<VerifyJob> limited(List<VerifyJob> jobs, String engine, TargetTraffic traffic) {
+        return jobs.stream().filter(j -> traffic.statuses(j.probeId(engine)).stream().anyMatch(LoadSignal::limits))
+                .toList();
     }
 
     /** Java's TLS refuses SNI host names outside letters, digits, dots and dashes (e.g. the "_" look-alike). */
@@ -262,39 +328,6 @@ public final class TargetVerification {
     /** The endpoint's path with the request id in the query: it keys the proxy's record and keeps each URL unique. */
     static String pathWithId(PlannedRequest r, String id) {
         return r.path() + (r.path().contains("?") ? "&" : "?") + TargetTraffic.QUERY_PARAMETER + "=" + id;
-    }
-
-    private Map<String, DirectAnswers> directAnswers(List<PlannedRequest> matrix) {
-        DirectProbe probe = new DirectProbe(target, policy.timeoutMs());
-        // Wide enough that a hanging endpoint costs about one timeout, not one per request.
-        ExecutorService pool = Executors.newFixedThreadPool(64);
-        try {
-            Map<String, Future<DirectAnswers>> pending = new LinkedHashMap<>();
-            for (PlannedRequest r : matrix) {
-                pending.put(r.id(), pool.submit(() -> {
-                    List<String> unsafe = RequestHeaderRules.unsafeNames(
-                            RequestHeaderRules.headerList(r.spec().headers(), r.spec().api()));
-                    boolean preflight = !RequestHeaderRules.safelistedMethod(r.method()) || !unsafe.isEmpty();
-                    RawAnswer preflightAnswer = preflight ? probe.preflight(pathWithId(r, "direct-" + r.id()), r.from().origin(),
-                            r.method(), String.join(",", unsafe)) : null;
-                    return new DirectAnswers(preflightAnswer,
-                            probe.actual(pathWithId(r, "direct-" + r.id()), r.from().origin(), r.method(), r.spec().headers(),
-                                    r.spec().body()));
-                }));
-            }
-            Map<String, DirectAnswers> answers = new LinkedHashMap<>();
-            for (Map.Entry<String, Future<DirectAnswers>> e : pending.entrySet()) {
-                answers.put(e.getKey(), e.getValue().get());
-            }
-            return answers;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while asking the target", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("asking the target failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /** What the oracle says a browser does with the server's real answers. */

@@ -105,8 +105,8 @@ public class BrowserKilledMidBatchTest {
         VerifyResult result;
         try (ExpressServer express = new ExpressServer("correct");
              PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-            result = TargetVerification.execute(new VerifyOptions(express.url().toString(), policy, List.of(name),
-                    ROOT, BATCH, killer, false), print, print);
+            result = TargetVerification.execute(VerifyOptions.of(express.url().toString(), policy, List.of(name), ROOT)
+                    .withListener(killer, BATCH), print, print);
         } finally {
             Files.deleteIfExists(policy);
         }

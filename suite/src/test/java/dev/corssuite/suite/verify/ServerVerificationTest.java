@@ -138,6 +138,70 @@ public class ServerVerificationTest {
     }
 
     @Test
+    public void aCorsLayerThatRefusesUnlistedMethodsWith403HasNoFindings() throws Exception {
+        try (NginxServer nginx = new NginxServer("strict-methods")) {
+            VerifyResult result = verify(nginx.url(), policy, oneBrowser);
+            assertTrue(result.outcomes().stream().anyMatch(o -> o.direct().actual().status() == 403),
+                    "no request was refused with 403");
+            assertNoFindings(result);
+        }
+    }
+
+    @Test
+    public void anIpv6TargetIsVerified() throws Exception {
+        try (NginxServer nginx = new NginxServer("correct", "::1")) {
+            assertTrue(nginx.url().toString().startsWith("http://[::1]:"), nginx.url().toString());
+            assertNoFindings(verify(nginx.url(), policy, oneBrowser));
+        }
+    }
+
+    @Test
+    public void aPolicyWithAnIpv6OriginIsVerified() throws Exception {
+        Path ipv6 = java.nio.file.Files.createTempFile("policy", ".yaml");
+        java.nio.file.Files.writeString(ipv6, java.nio.file.Files.readString(EXAMPLE_POLICY)
+                .replace("  - https://app.example.com", "  - \"http://[::1]:3000\""));
+        try (NginxServer nginx = new NginxServer("ipv6-origin")) {
+            VerifyResult result = verify(nginx.url(), ipv6, oneBrowser);
+            assertTrue(result.outcomes().stream().anyMatch(o -> o.request().from().origin()
+                    .equals("http://[::1]:3000") && !o.browsers().isEmpty()), "no request from http://[::1]:3000");
+            assertEquals(result.findings(), List.of());
+            assertEquals(result.exitCode(), TargetVerification.OK);
+            result.outcomes().forEach(o -> assertTrue(o.allAsIntended(), o.request().describe()));
+        }
+    }
+
+    @DataProvider
+    public Object[][] loadLimited() {
+        return new Object[][] {{"few-connections"}, {"rate-limited"}, {"connection-limited"}};
+    }
+
+    @Test(dataProvider = "loadLimited")
+    public void aTargetThatLimitsTheSuitesLoadHasNoFindings(String config) throws Exception {
+        try (NginxServer nginx = new NginxServer(config)) {
+            assertNoFindings(verify(nginx.url(), policy, oneBrowser));
+        }
+    }
+
+    @Test
+    public void aTargetThatStopsAfterTheStartCheckEndsTheRunWithOneMessage() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        VerifyResult result;
+        try (ExpressServer express = new ExpressServer("stops-after-first");
+             PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            result = TargetVerification.execute(VerifyOptions.of(express.url().toString(), policy,
+                    List.of(oneBrowser), RunSettings.projectRoot()), o, e);
+        }
+        String errors = err.toString(StandardCharsets.UTF_8);
+        System.out.println(out.toString(StandardCharsets.UTF_8) + errors);
+        assertEquals(result.exitCode(), TargetVerification.BAD_INPUT);
+        assertEquals(result.findings(), List.of());
+        assertEquals(errors.lines().count(), 1L, errors);
+        assertTrue(errors.contains("stopped answering during the run: connection refused"), errors);
+    }
+
+    @Test
     public void aHangingEndpointCostsItsTimeoutPerRequestAndIsReported() throws Exception {
         long timeout = 5000;
         Path withHang = java.nio.file.Files.createTempFile("policy", ".yaml");

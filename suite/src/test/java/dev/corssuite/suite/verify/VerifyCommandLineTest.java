@@ -103,4 +103,19 @@ public class VerifyCommandLineTest {
         assertEquals(missing.exit(), 2, missing.output());
         assertTrue(missing.output().contains("Missing required option: '--policy=FILE'"), missing.output());
     }
+
+    @Test
+    public void aTargetWrittenUnlikeBrowsersSendItIsToldTheirFormAndMaxConnectionsIsChecked() throws Exception {
+        Path good = policy("origins: [https://app.example.com]\nmethods: [GET]\nendpoints: [{path: /api}]\n");
+        Outcome upper = run("verify", "--target", "HTTP://localhost:8080", "--policy", good.toString(),
+                "--max-connections", "0");
+        assertEquals(upper.exit(), 2, upper.output());
+        assertTrue(upper.output().contains("--target HTTP://localhost:8080: has an upper-case scheme; browsers send "
+                + "it in lower case: http://localhost:8080"), upper.output());
+        assertTrue(upper.output().contains("--max-connections 0: at least one connection is needed"),
+                upper.output());
+        Outcome idn = run("verify", "--target", "http://b\u00fccher.example:8080/api", "--policy", good.toString());
+        assertEquals(idn.exit(), 2, idn.output());
+        assertTrue(idn.output().contains("punycode form: http://xn--bcher-kva.example:8080"), idn.output());
+    }
 }

@@ -25,6 +25,10 @@ import java.util.Map;
  * {@link TargetCheck} reports an untrusted one once.
  */
 public final class DirectProbe {
+    static final String REFUSED = "connection refused";
+    static final String NO_ANSWER = "the server accepted the connection but sent no answer";
+    static final String NO_CONNECTION = "no connection within";
+    static final String NOT_HTTP = "the answer is not http";
     private final URI target;
     private final Duration timeout;
     private final HttpClient client;
@@ -98,13 +102,13 @@ public final class DirectProbe {
             root = root.getCause();
         }
         if (e instanceof HttpConnectTimeoutException) {
-            return "no connection within " + timeout.toMillis() + " ms (is a firewall dropping packets?)";
+            return NO_CONNECTION + " " + timeout.toMillis() + " ms (is a firewall dropping packets?)";
         }
         if (e instanceof HttpTimeoutException) {
-            return "the server accepted the connection but sent no answer within " + timeout.toMillis() + " ms";
+            return NO_ANSWER + " within " + timeout.toMillis() + " ms";
         }
         if (e instanceof ConnectException || root instanceof ConnectException) {
-            return "connection refused: nothing listens there";
+            return REFUSED + ": nothing listens there";
         }
         if (root instanceof UnknownHostException || root instanceof UnresolvedAddressException) {
             return "the host name does not resolve";

@@ -40,4 +40,14 @@ public final class TargetCheck {
             return Optional.empty();
         }
     }
+
+    /** After the browsers ran: throws when the target no longer answers the start-up GET. */
+    public static void stillAnswers(URI target, String path, long timeoutMs) {
+        RawAnswer answer = new DirectProbe(target, timeoutMs).actual(path, null, "GET", List.of(), null);
+        if (!answer.answered()) {
+            throw new TargetUnusableException("The target " + target + " stopped answering during the run: GET "
+                    + path + ": " + answer.failure() + ". No findings are reported; check the server (did it stop "
+                    + "or restart?) and run again.");
+        }
+    }
 }

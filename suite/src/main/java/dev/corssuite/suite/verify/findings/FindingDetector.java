@@ -76,7 +76,7 @@ public final class FindingDetector {
                 return;
             }
             String line = kindOfAnswer + " " + r.path() + " with Origin: " + r.from().origin() + " -> "
-                    + answer.corsSummary();
+                    + answer.corsSummary() + browserFreeNote(o, answer);
             FindingKind kind = r.from().kind() == OriginKind.STRANGER ? FindingKind.ORIGIN_REFLECTED
                     : r.from().kind() == OriginKind.NULL ? FindingKind.NULL_ALLOWED
                     : LOOKALIKES.contains(r.from().kind()) ? FindingKind.LOOKALIKE_ALLOWED : null;
@@ -94,7 +94,7 @@ public final class FindingDetector {
             if ("*".equals(answer.header("Access-Control-Allow-Origin").orElse(""))
                     && "true".equals(answer.header("Access-Control-Allow-Credentials").orElse(""))) {
                 add(FindingKind.WILDCARD_WITH_CREDENTIALS, kindOfAnswer + " " + r.path() + " -> "
-                        + answer.corsSummary());
+                        + answer.corsSummary() + browserFreeNote(o, answer));
             }
         });
         RawAnswer preflight = o.direct().preflight();
@@ -148,14 +148,14 @@ public final class FindingDetector {
                         && values.get(kind + " " + o.request().path()).size() > 1) {
                     add(FindingKind.MISSING_VARY, kind + " " + o.request().path() + " with Origin: "
                             + o.request().from().origin() + " -> " + answer.corsSummary() + " (other origins get "
-                            + "other values)");
+                            + "other values)" + browserFreeNote(o, answer));
                 }
             });
         }
     }
 
     private void errorChecks(List<RequestOutcome> outcomes, RawAnswer errorAnswer, String errorRequest) {
-        boolean corsOnSuccess = outcomes.stream().anyMatch(o -> !o.request().from().hostile()
+        boolean corsOnSuccess = outcomes.stream().anyMatch(o -> !o.request().from().hostile() && browserSends(o)
                 && o.direct().actual().answered() && o.direct().actual().status() < 400
                 && o.direct().actual().header("Access-Control-Allow-Origin").isPresent());
         if (!corsOnSuccess) {
@@ -163,7 +163,7 @@ public final class FindingDetector {
         }
         for (RequestOutcome o : outcomes) {
             RawAnswer actual = o.direct().actual();
-            if (!o.request().from().hostile() && actual.answered() && actual.status() >= 400
+            if (!o.request().from().hostile() && browserSends(o) && actual.answered() && actual.status() >= 400
                     && actual.header("Access-Control-Allow-Origin").isEmpty()) {
                 add(FindingKind.NO_CORS_ON_ERRORS, who(o.request()) + " -> " + actual.corsSummary());
             }
@@ -177,7 +177,8 @@ public final class FindingDetector {
     private void browserChecks(RequestOutcome o, Set<String> hostileAllowed) {
         PlannedRequest r = o.request();
         if (!o.direct().actual().answered() || (o.direct().preflight() != null && !o.direct().preflight().answered())) {
-            add(FindingKind.NO_ANSWER, who(r) + ": " + o.answersSummary());
+            add(FindingKind.NO_ANSWER, who(r) + ": " + o.answersSummary()
+                    + browserFreeNote(o, o.direct().actual()));
         }
         List<String> blocked = new ArrayList<>();
         List<String> allowed = new ArrayList<>();
@@ -216,6 +217,19 @@ public final class FindingDetector {
                     + ": allowed in " + String.join(", ", allowed) + " (policy: " + o.intent().reasons()
                     .get(o.intent().reasons().size() - 1) + "); server: " + o.answersSummary());
         }
+    }
+
+    /**
+     * Whether a browser sends the actual request at all, given the preflight answer: after a failed preflight it
+     * never does, so that request's browser-free answer is no evidence of what a page sees.
+     */
+    private static boolean browserSends(RequestOutcome o) {
+        return o.direct().preflight() == null || o.fromAnswers().facts().reached();
+    }
+
+    private static String browserFreeNote(RequestOutcome o, RawAnswer answer) {
+        return answer == o.direct().actual() && !browserSends(o) && o.direct().preflight().answered()
+                ? "  [browser-free only: browsers stop at the failed preflight and never send this request]" : "";
     }
 
     private static void eachAnswer(RequestOutcome o, BiConsumer<String, RawAnswer> check) {

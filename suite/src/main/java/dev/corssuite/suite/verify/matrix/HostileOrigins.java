@@ -36,6 +36,13 @@ public final class HostileOrigins {
             String host = allowed.baseHost();
             int port = allowed.port();
             String of = allowed.text();
+            if (host.startsWith("[")) {
+                // An IPv6 address has no names to imitate; only the http:// variant applies.
+                if (scheme.equals("https")) {
+                    hostile.add(lookalike(OriginKind.HTTP_VARIANT, "http", host, port, of));
+                }
+                continue;
+            }
             hostile.add(lookalike(OriginKind.PREFIX, scheme, "evil-" + host, port, of));
             hostile.add(lookalike(OriginKind.SUFFIX, scheme, host + ".evil.test", port, of));
             if (host.contains(".")) {

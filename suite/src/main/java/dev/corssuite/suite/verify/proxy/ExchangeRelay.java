@@ -16,6 +16,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -38,9 +39,9 @@ final class ExchangeRelay {
         this.workers = workers;
     }
 
-    /** Returns whether the browser's connection may carry its next request. */
+    /** Returns whether the browser's connection may carry its next request; {@code onStatus} hears the final status. */
     boolean relay(ClassicHttpRequest request, String originForm, DefaultBHttpServerConnection browser,
-                  Socket upstream) throws ProxyFault, IOException {
+                  Socket upstream, IntConsumer onStatus) throws ProxyFault, IOException {
         DefaultBHttpClientConnection next = new DefaultBHttpClientConnection(Http1Config.DEFAULT);
         next.bind(upstream);
         ClassicHttpRequest onward = new BasicClassicHttpRequest(request.getMethod(), null, null, originForm);
@@ -70,6 +71,7 @@ final class ExchangeRelay {
         }
         String method = request.getMethod();
         int status = answer.getCode();
+        onStatus.accept(status);
         boolean bodyAllowed = !method.equals("HEAD") && status != 204 && status != 304;
         if (bodyAllowed) {
             try {

@@ -215,7 +215,7 @@ public final class OriginProxy implements AutoCloseable {
             open.add(upstream);
             try (upstream) {
                 return relay.relay(request, target.path() + (target.query() == null ? "" : "?" + target.query()),
-                        browser, upstream);
+                        browser, upstream, status -> traffic.answered(id, status));
             } finally {
                 open.remove(upstream);
             }

@@ -20,6 +20,7 @@ public final class TargetTraffic implements TrafficSource {
     private final ConcurrentMap<String, List<RecordedRequest>> byId = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, List<String>> faultsById = new ConcurrentHashMap<>();
     private final List<String> runFaults = Collections.synchronizedList(new ArrayList<>());
+    private final ConcurrentMap<String, List<Integer>> statuses = new ConcurrentHashMap<>();
 
     void record(RecordedRequest request) {
         byId.computeIfAbsent(request.token(), id -> Collections.synchronizedList(new ArrayList<>())).add(request);
@@ -35,6 +36,18 @@ public final class TargetTraffic implements TrafficSource {
     @Override
     public String placeOf(RecordedRequest request) {
         return "target";
+    }
+
+    /** The statuses the target answered for one request id, in order (null id: not a suite request, ignored). */
+    void answered(String id, int status) {
+        if (id != null) {
+            statuses.computeIfAbsent(id, i -> Collections.synchronizedList(new ArrayList<>())).add(status);
+        }
+    }
+
+    /** The statuses the target answered for one request id, in order. */
+    public List<Integer> statuses(String id) {
+        return copy(statuses.get(id));
     }
 
     /** The requests the target received for one request id, in arrival order. */

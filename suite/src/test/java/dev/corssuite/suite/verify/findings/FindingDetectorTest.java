@@ -115,6 +115,29 @@ public class FindingDetectorTest {
     }
 
     @Test
+    public void anActualRequestNoBrowserSendsAfterItsFailedPreflightIsNoEvidence() {
+        // A CORS layer that refuses unlisted methods: the preflight lists only the policy's, the request gets 403.
+        Map<FindingKind, List<String>> found = findings((r, pre) -> pre
+                ? answer("OPTIONS", 204, allowFor("https://app.example.com"))
+                : policy.allowsMethod(r.method()) ? answer(r.method(), 200, allowFor("https://app.example.com"))
+                : answer(r.method(), 403));
+        assertEquals(found.keySet(), Set.of(), found.toString());
+        Map<FindingKind, List<String>> marked = findings((r, pre) -> pre
+                ? answer("OPTIONS", 204, allowFor("https://app.example.com"))
+                : policy.allowsMethod(r.method()) ? answer(r.method(), 200, allowFor("https://app.example.com"))
+                : answer(r.method(), 403, "Access-Control-Allow-Origin", "*", "Access-Control-Allow-Credentials",
+                "true"));
+        assertTrue(marked.get(FindingKind.WILDCARD_WITH_CREDENTIALS).stream().allMatch(e -> e.contains(
+                "[browser-free only: browsers stop at the failed preflight")), marked.toString());
+        Map<FindingKind, List<String>> listedRefused = findings((r, pre) -> pre
+                ? answer("OPTIONS", 204, allowFor("https://app.example.com"))
+                : r.method().equals("PUT") ? answer("PUT", 403)
+                : answer(r.method(), 200, allowFor("https://app.example.com")));
+        assertTrue(listedRefused.get(FindingKind.NO_CORS_ON_ERRORS).stream().allMatch(e -> e.startsWith("PUT ")),
+                listedRefused.toString());
+    }
+
+    @Test
     public void wildcardWithCredentialsAndAPreflightWithoutCredentialsAreSeen() {
         Map<FindingKind, List<String>> wildcard = findings((r, pre) -> answer(pre ? "OPTIONS" : r.method(), 200,
                 "Access-Control-Allow-Origin", "*", "Access-Control-Allow-Credentials", "true"));

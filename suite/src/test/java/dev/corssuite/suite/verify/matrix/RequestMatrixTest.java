@@ -38,6 +38,23 @@ public class RequestMatrixTest {
     }
 
     @Test
+    public void anIpv6OriginIsSentFromAndHasOnlyTheHttpVariantAsLookalike() throws IOException {
+        CorsPolicy policy = policy("origins: [\"https://[::1]:3000\"]\nmethods: [GET]\nendpoints: [{path: /}]\n");
+        Map<String, OriginKind> origins = HostileOrigins.derive(policy).stream()
+                .collect(Collectors.toMap(TestOrigin::origin, TestOrigin::kind));
+        assertEquals(origins, Map.of("https://[::1]:3000", OriginKind.ALLOWED,
+                "https://attacker.cors-suite.test", OriginKind.STRANGER, "null", OriginKind.NULL,
+                "http://[::1]:3000", OriginKind.HTTP_VARIANT));
+        TestOrigin allowed = HostileOrigins.derive(policy).get(0);
+        assertEquals(allowed.host(), "[::1]");
+        assertEquals(allowed.authority(), "[::1]:3000");
+        TestOrigin noPort = HostileOrigins.derive(policy("origins: [\"https://[::1]\"]\nmethods: [GET]\n"
+                + "endpoints: [{path: /}]\n")).get(0);
+        assertEquals(noPort.host(), "[::1]");
+        assertEquals(noPort.authority(), "[::1]:443");
+    }
+
+    @Test
     public void hostileOriginsCoverEveryShapeAndNeverOneThePolicyAllows() throws IOException {
         Map<String, OriginKind> origins = HostileOrigins.derive(typical()).stream()
                 .collect(Collectors.toMap(TestOrigin::origin, TestOrigin::kind));
