@@ -106,6 +106,10 @@ public final class Runner implements AutoCloseable {
                 outcome = ProbeOutcome.failed("the probe page could not run it: " + result.probeError());
             } else if (!faults.isEmpty()) {
                 outcome = ProbeOutcome.failed("the suite's proxy failed: " + String.join("; ", faults));
+            } else if (result.timedOut() && traffic.requests(id).isEmpty()) {
+                // A server that hangs has received the request; here nothing arrived before the page gave up.
+                outcome = ProbeOutcome.failed("the page gave up after " + result.ms() + " ms and nothing reached the "
+                        + "server: the request never left the browser or the suite's own machinery");
             } else {
                 outcome = ProbeOutcome.observed(Judge.observe(result, traffic.requests(id), traffic));
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.corssuite.origins.RecordedRequest;
+import dev.corssuite.origins.RequestKind;
 import dev.corssuite.suite.browser.AuthChallenges;
 import dev.corssuite.suite.browser.BrowserSession;
 import dev.corssuite.suite.probe.ProbeCase;
@@ -82,10 +83,16 @@ public class RunnerTest {
         }
     }
 
-    private record Traffic(Set<String> faulty) implements TrafficSource {
+    /** Faults for the ids in {@code faulty}; one request arrived for each id in {@code arrived}. */
+    private record Traffic(Set<String> faulty, Set<String> arrived) implements TrafficSource {
+        Traffic(Set<String> faulty) {
+            this(faulty, Set.of());
+        }
+
         @Override
         public List<RecordedRequest> requests(String id) {
-            return List.of();
+            return arrived.contains(id) ? List.of(new RecordedRequest(id, null, RequestKind.ACTUAL, "GET", "/" + id,
+                    null, List.of(), java.time.Instant.now())) : List.of();
         }
 
         @Override
@@ -195,5 +202,23 @@ public class RunnerTest {
                 outcomes.get("j5").infrastructureError());
         assertTrue(outcomes.get("j5").infrastructureError().contains("no display"));
         assertEquals(starts[0], 2, "one restart is tried, not one per batch");
+    }
+
+    @Test
+    public void aTimeoutWithNothingArrivedIsTheSuitesFaultAndATimeoutOfAHangingServerIsAVerdict() {
+        Function<JsonNode, String> page = batch -> {
+            ArrayNode results = JSON.createArrayNode();
+            batch.forEach(c -> results.add(JSON.createObjectNode().put("id", c.path("id").asText())
+                    .put("rejected", true).put("timedOut", true).put("ms", 1000)));
+            return results.toString();
+        };
+        Map<String, ProbeOutcome> outcomes;
+        try (Runner runner = new Runner(() -> new ScriptedSession(page), "http://page.test/probe.html",
+                new Traffic(Set.of(), Set.of("j1")), 10, new Runner.Listener() { })) {
+            outcomes = runner.run(jobs(2));
+        }
+        assertTrue(outcomes.get("j0").infrastructureError().contains("nothing reached the server"),
+                outcomes.get("j0").toString());
+        assertEquals(outcomes.get("j1").observation().verdict(), dev.corssuite.suite.facts.Verdict.TIMEOUT);
     }
 }
