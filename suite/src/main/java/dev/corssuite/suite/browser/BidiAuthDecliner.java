@@ -5,7 +5,6 @@ import org.openqa.selenium.bidi.Command;
 import org.openqa.selenium.bidi.Event;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -19,7 +18,7 @@ import java.util.concurrent.Executors;
 final class BidiAuthDecliner implements AuthChallenges {
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
     private final BiDi bidi;
-    private final List<AuthChallenge> declined = new ArrayList<>();
+    private final DeclinedChallenges declined = new DeclinedChallenges();
     // Answers leave the event thread: a blocking send from inside Selenium's event dispatch would wait on itself.
     private final ExecutorService answers = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "bidi-auth-decliner");
@@ -38,10 +37,8 @@ final class BidiAuthDecliner implements AuthChallenges {
     private void decline(Map<String, Object> event) {
         Map<String, Object> request = (Map<String, Object>) event.get("request");
         Map<String, Object> response = (Map<String, Object>) event.get("response");
-        synchronized (declined) {
-            declined.add(new AuthChallenge(String.valueOf(request.get("url")),
-                    response == null ? 0 : ((Number) response.getOrDefault("status", 0)).intValue()));
-        }
+        declined.add(new AuthChallenge(String.valueOf(request.get("url")),
+                response == null ? 0 : ((Number) response.getOrDefault("status", 0)).intValue()));
         if (!Boolean.TRUE.equals(event.get("isBlocked"))) {
             return;
         }
@@ -67,11 +64,7 @@ final class BidiAuthDecliner implements AuthChallenges {
 
     @Override
     public List<AuthChallenge> takeDeclined() {
-        synchronized (declined) {
-            List<AuthChallenge> taken = List.copyOf(declined);
-            declined.clear();
-            return taken;
-        }
+        return declined.take();
     }
 
     @Override

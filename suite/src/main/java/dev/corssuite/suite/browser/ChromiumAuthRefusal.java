@@ -8,7 +8,6 @@ import org.openqa.selenium.devtools.HasDevTools;
 import org.openqa.selenium.json.JsonInput;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +23,7 @@ import java.util.Map;
 final class ChromiumAuthRefusal implements AuthChallenges {
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
     private final DevTools devTools;
-    private final List<AuthChallenge> declined = new ArrayList<>();
+    private final DeclinedChallenges declined = new DeclinedChallenges();
 
     /** Starts Chromium with Basic, Digest, NTLM and Negotiate all disabled. */
     static ChromeOptions refuseAuthentication(ChromeOptions options) {
@@ -47,9 +46,7 @@ final class ChromiumAuthRefusal implements AuthChallenges {
         String challengeHeader = status == 407 ? "proxy-authenticate" : "www-authenticate";
         if ((status == 401 || status == 407)
                 && headers.keySet().stream().anyMatch(name -> name.equalsIgnoreCase(challengeHeader))) {
-            synchronized (declined) {
-                declined.add(new AuthChallenge(String.valueOf(response.get("url")), status));
-            }
+            declined.add(new AuthChallenge(String.valueOf(response.get("url")), status));
         }
     }
 
@@ -76,11 +73,7 @@ final class ChromiumAuthRefusal implements AuthChallenges {
 
     @Override
     public List<AuthChallenge> takeDeclined() {
-        synchronized (declined) {
-            List<AuthChallenge> taken = List.copyOf(declined);
-            declined.clear();
-            return taken;
-        }
+        return declined.take();
     }
 
     @Override

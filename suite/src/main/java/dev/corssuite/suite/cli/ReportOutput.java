@@ -23,7 +23,7 @@ final class ReportOutput {
     private ReportOutput() {
     }
 
-    /** Writes everything and returns the exit status: {@code status}, or {@link #NO_REPORT} if a passing run has none. */
+    /** Writes everything; returns {@code status}, or {@link #NO_REPORT} when a passing run got no HTML report. */
     static int write(Results results, Path root, Path resultsDir, boolean htmlReport, int status, PrintStream out,
                      PrintStream err) throws IOException {
         Path reports = root.resolve("reports");

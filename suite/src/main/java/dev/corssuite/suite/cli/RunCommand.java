@@ -29,23 +29,11 @@ final class RunCommand implements Callable<Integer> {
     static final int DIFFERED = 1;
     static final int BAD_INPUT = 2;
 
-    @Option(names = "--browsers", description = "Comma-separated: chromium, firefox, webkit (default: all installed)",
-            defaultValue = "all")
-    String browsers;
-
     @Option(names = "--cases", description = "Only these case ids or areas (comma-separated)", defaultValue = "")
     String cases;
 
-    @Option(names = "--results", description = "Allure results folder (default: reports/allure-results)")
-    Path results;
-
-    @Option(names = "--report", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Write the HTML report reports/allure-report/index.html (default: yes; --no-report skips it)")
-    boolean report;
-
-    @Option(names = "--serial", description = "Run the engines one after the other (default: side by side when the "
-            + "machine has the cores and memory)")
-    boolean serial;
+    @Mixin
+    OutputOptions output;
 
     @Mixin
     PlacementOptions placement;
@@ -80,14 +68,14 @@ final class RunCommand implements Callable<Integer> {
                         : "--target needs --policy FILE (what the server intends to allow)");
                 return BAD_INPUT;
             }
-            return VerifyCommand.verify(target, policy, browsers, results, report, serial, maxConnections);
+            return VerifyCommand.verify(target, policy, output, maxConnections);
         }
         RunSettings settings;
         CaseTable table;
         EngineSelection selection;
         try {
-            settings = new RunSettings(RunSettings.projectRoot(), RunSettings.split(browsers),
-                    RunSettings.split(cases), results, Optional.ofNullable(placement.grid),
+            settings = new RunSettings(RunSettings.projectRoot(), RunSettings.split(output.browsers),
+                    RunSettings.split(cases), output.results, Optional.ofNullable(placement.grid),
                     OriginAddresses.of(Optional.ofNullable(placement.bind),
                             Optional.ofNullable(placement.advertiseHost)));
             table = settings.table();
@@ -99,11 +87,12 @@ final class RunCommand implements Callable<Integer> {
         selection.skipped().forEach((name, why) -> System.out.println("skipped " + name + ": " + why));
         Results outcome;
         try (ConformanceRun run = new ConformanceRun(table, settings.addresses(), settings.pages())) {
-            outcome = run.runAll(selection, !serial && EngineRuns.parallelByDefault(selection.engines().size()),
+            outcome = run.runAll(selection, !output.serial && EngineRuns.parallelByDefault(selection.engines().size()),
                     new Progress(System.err, "cases"));
         }
         ConsoleSummary.print(outcome, System.out);
-        return ReportOutput.write(outcome, settings.root(), results, report, outcome.passed() ? 0 : DIFFERED,
+        int status = outcome.passed() ? 0 : DIFFERED;
+        return ReportOutput.write(outcome, settings.root(), output.results, output.report, status,
                 System.out, System.err);
     }
 }

@@ -6,6 +6,7 @@ import dev.corssuite.suite.verify.VerifyOptions;
 import dev.corssuite.suite.verify.VerifyResult;
 import dev.corssuite.suite.verify.direct.DirectBatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -24,33 +25,20 @@ final class VerifyCommand implements Callable<Integer> {
             description = "The CORS policy the server intends (YAML, see README)")
     Path policy;
 
-    @Option(names = "--browsers", description = "Comma-separated: chromium, firefox, webkit (default: all installed)",
-            defaultValue = "all")
-    String browsers;
-
-    @Option(names = "--results", description = "Allure results folder (default: reports/allure-results)")
-    Path results;
-
-    @Option(names = "--report", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Write the HTML report reports/allure-report/index.html (default: yes; --no-report skips it)")
-    boolean report;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--max-connections", defaultValue = "" + DirectBatch.DEFAULT_MAX_CONNECTIONS,
             description = "At most this many browser-free requests open on the target at once (default: "
                     + DirectBatch.DEFAULT_MAX_CONNECTIONS + ")")
     int maxConnections;
 
-    @Option(names = "--serial", description = "Run the engines one after the other (default: side by side when the "
-            + "machine has the cores and memory)")
-    boolean serial;
-
     @Override
     public Integer call() throws IOException {
-        return verify(target, policy, browsers, results, report, serial, maxConnections);
+        return verify(target, policy, output, maxConnections);
     }
 
-    static int verify(String target, Path policy, String browsers, Path results, boolean report, boolean serial,
-                      int maxConnections) throws IOException {
+    static int verify(String target, Path policy, OutputOptions output, int maxConnections) throws IOException {
         Path root;
         try {
             root = RunSettings.projectRoot();
@@ -59,14 +47,15 @@ final class VerifyCommand implements Callable<Integer> {
             return TargetVerification.BAD_INPUT;
         }
         VerifyResult verification = TargetVerification.execute(VerifyOptions.of(target, policy,
-                RunSettings.split(browsers), root).withEngines(!serial, maxConnections), System.out, System.err);
+                RunSettings.split(output.browsers), root).withEngines(!output.serial, maxConnections), System.out,
+                System.err);
         if (verification.exitCode() == TargetVerification.BAD_INPUT) {
             return verification.exitCode();
         }
         Path dir = root.resolve("reports").resolve("out");
         verification.report().write(dir);
         System.out.println("Report: " + dir.resolve("verify.md") + " (JSON: " + dir.resolve("verify.json") + ")");
-        return ReportOutput.write(verification.results(), root, results, report, verification.exitCode(),
+        return ReportOutput.write(verification.results(), root, output.results, output.report, verification.exitCode(),
                 System.out, System.err);
     }
 }

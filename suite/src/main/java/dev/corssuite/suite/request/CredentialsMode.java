@@ -21,11 +21,6 @@ public enum CredentialsMode {
     }
 
     public static CredentialsMode fromFileName(String name) {
-        for (CredentialsMode mode : values()) {
-            if (mode.fileName.equals(name)) {
-                return mode;
-            }
-        }
-        throw new IllegalArgumentException("unknown credentials mode '" + name + "'; use omit, same-origin or include");
+        return FileNames.parse(values(), CredentialsMode::fileName, name, "credentials mode");
     }
 }

@@ -37,13 +37,7 @@ public enum Initiator {
     }
 
     public static Initiator fromFileName(String name) {
-        for (Initiator initiator : values()) {
-            if (initiator.fileName.equals(name)) {
-                return initiator;
-            }
-        }
-        throw new IllegalArgumentException("unknown api '" + name + "'; use one of "
-                + String.join(", ", java.util.Arrays.stream(values()).map(Initiator::fileName).toList()));
+        return FileNames.parse(values(), Initiator::fileName, name, "api");
     }
 
     /** Whether script can read the status and the (CORS-exposed) response headers. */

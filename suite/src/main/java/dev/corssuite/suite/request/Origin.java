@@ -81,7 +81,8 @@ public record Origin(String scheme, String host, int port) {
             }
         }
         if (port < 0) {
-            throw new IllegalArgumentException("'" + whole + "': scheme '" + scheme + "' has no default port; name one");
+            throw new IllegalArgumentException("'" + whole + "': scheme '" + scheme
+                    + "' has no default port; name one");
         }
         return new Origin(scheme, host, port);
     }

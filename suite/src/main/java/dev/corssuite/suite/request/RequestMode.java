@@ -20,11 +20,6 @@ public enum RequestMode {
     }
 
     public static RequestMode fromFileName(String name) {
-        for (RequestMode mode : values()) {
-            if (mode.fileName.equals(name)) {
-                return mode;
-            }
-        }
-        throw new IllegalArgumentException("unknown mode '" + name + "'; use cors, no-cors or same-origin");
+        return FileNames.parse(values(), RequestMode::fileName, name, "mode");
     }
 }

@@ -21,7 +21,8 @@ public record RunSettings(Path root, List<String> browsers, List<String> caseFil
 
     /** The project folder holding {@code fixtures/}: {@code cors.root}, or the working folder or a parent of it. */
     public static Path projectRoot() {
-        Path root = Settings.get("cors.root").map(Path::of).orElseGet(RunSettings::findRoot).toAbsolutePath().normalize();
+        Path root = Settings.get("cors.root").map(Path::of).orElseGet(RunSettings::findRoot).toAbsolutePath()
+                .normalize();
         if (!Files.isDirectory(root.resolve("fixtures").resolve("cases"))) {
             throw new IllegalStateException("no fixtures/cases under " + root + "; run from the project folder or set "
                     + Settings.howToSet("cors.root", "/path/to/project"));

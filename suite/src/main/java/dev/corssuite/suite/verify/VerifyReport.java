@@ -106,7 +106,8 @@ public final class VerifyReport {
 
     String markdown() {
         StringBuilder md = new StringBuilder("# CORS verification of " + target + "\n\n");
-        md.append("Policy: `").append(policy.file()).append("`\n\n| browser | as intended | not | infrastructure errors "
+        md.append("Policy: `").append(policy.file())
+                .append("`\n\n| browser | as intended | not | infrastructure errors "
                 + "| version |\n|---|---:|---:|---:|---|\n");
         browsers.forEach((engine, version) -> {
             var counts = results.counts(engine);

@@ -42,12 +42,13 @@ public class ConformanceTest {
     /** The row's cell in an engine; the first ask runs the whole table in every engine, side by side. */
     private synchronized Cell cell(String engine, String caseId) {
         if (ran.isEmpty()) {
+            ConformanceRun table = run();
             boolean parallel = EngineRuns.parallelByDefault(selection.engines().size());
-            EngineRuns.run(selection.engines(), parallel, e -> run().run(e, new Progress(System.err, "cases")))
+            EngineRuns.run(selection.engines(), parallel, e -> table.run(e, new Progress(System.err, "cases")))
                     .forEach(result -> {
                         ran.put(result.engine().name(), result);
                         Map<String, Item> byId = new LinkedHashMap<>();
-                        run().results(List.of(result), Map.of()).items().forEach(i -> byId.put(i.id(), i));
+                        table.results(List.of(result), Map.of()).items().forEach(i -> byId.put(i.id(), i));
                         itemsByEngine.put(result.engine().name(), byId);
                     });
         }

@@ -55,7 +55,8 @@ public final class ComplianceMatrix {
                 + results.mode().title() + " matrix</title>\n<style>body{font:14px system-ui,sans-serif;margin:2em}"
                 + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px}td.c{text-align:center}"
                 + "th{background:#f3f3f3}.MATCHED{background:#e6f4ea}.KNOWN_DEVIATION{background:#fff4ce}"
-                + ".SPEC_WPT_DISAGREEMENT{background:#e8eaf6}.DIFFERED{background:#fde2e1}.INFRASTRUCTURE_ERROR{background:#eee}</style>\n<h1>"
+                + ".SPEC_WPT_DISAGREEMENT{background:#e8eaf6}.DIFFERED{background:#fde2e1}"
+                + ".INFRASTRUCTURE_ERROR{background:#eee}</style>\n<h1>"
                 + results.mode().title() + " matrix</h1>\n<p>" + escape(results.subject()) + "</p>\n<table>\n");
         String group = null;
         for (Item item : sorted()) {
