@@ -16,4 +16,9 @@ final class PlacementOptions {
             description = "Host name(s) the browsers use to reach the origins (default localhost,127.0.0.1); "
                     + "the second one serves the cross-host origins")
     String advertiseHost;
+
+    @Option(names = "--sessions", paramLabel = "N", defaultValue = "1",
+            description = "Browser sessions per engine, each running its share of the table (e.g. a Grid's slots; "
+                    + "default 1)")
+    int sessions;
 }

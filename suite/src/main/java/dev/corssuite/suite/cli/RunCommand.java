@@ -80,13 +80,17 @@ final class RunCommand implements Callable<Integer> {
                             Optional.ofNullable(placement.advertiseHost)));
             table = settings.table();
             selection = settings.engines();
+            if (placement.sessions < 1) {
+                throw new IllegalArgumentException("--sessions " + placement.sessions + ": at least one session");
+            }
         } catch (InvalidInputException | IllegalArgumentException | IllegalStateException e) {
             System.err.println(e.getMessage());
             return BAD_INPUT;
         }
         selection.skipped().forEach((name, why) -> System.out.println("skipped " + name + ": " + why));
         Results outcome;
-        try (ConformanceRun run = new ConformanceRun(table, settings.addresses(), settings.pages())) {
+        try (ConformanceRun run = new ConformanceRun(table, settings.addresses(), settings.pages(),
+                ConformanceRun.BATCH_SIZE, placement.sessions)) {
             outcome = run.runAll(selection, !output.serial && EngineRuns.parallelByDefault(selection.engines().size()),
                     new Progress(System.err, "cases"));
         }

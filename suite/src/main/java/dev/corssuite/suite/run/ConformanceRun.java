@@ -12,6 +12,7 @@ import dev.corssuite.suite.results.Results;
 import dev.corssuite.suite.runner.EngineRuns;
 import dev.corssuite.suite.runner.Job;
 import dev.corssuite.suite.runner.ProbeOutcome;
+import dev.corssuite.suite.runner.Shards;
 import dev.corssuite.suite.runner.Runner;
 import dev.corssuite.suite.table.CaseArea;
 import dev.corssuite.suite.table.CaseTable;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The case table in real browsers: the origins, then per engine one {@link Runner} over every row, then each row
@@ -37,14 +39,17 @@ public final class ConformanceRun implements AutoCloseable {
     private final CaseTable table;
     private final OriginFleet fleet;
     private final int batchSize;
+    private final int sessions;
 
     public ConformanceRun(CaseTable table, OriginAddresses addresses, Path pages) {
-        this(table, addresses, pages, BATCH_SIZE);
+        this(table, addresses, pages, BATCH_SIZE, 1);
     }
 
-    public ConformanceRun(CaseTable table, OriginAddresses addresses, Path pages, int batchSize) {
+    /** @param sessions browser sessions per engine, each running its share of the rows (a Grid's slots) */
+    public ConformanceRun(CaseTable table, OriginAddresses addresses, Path pages, int batchSize, int sessions) {
         this.table = table;
         this.batchSize = batchSize;
+        this.sessions = sessions;
         this.fleet = addresses.applyTo(OriginFleet.builder().pages(pages)).start();
     }
 
@@ -52,15 +57,28 @@ public final class ConformanceRun implements AutoCloseable {
         return table;
     }
 
-    /** Every row in one engine; an engine that does not start makes every row an infrastructure error. */
+    /**
+     * Every row in one engine, spread over the run's sessions side by side; an engine that does not start makes
+     * every row an infrastructure error.
+     */
     public EngineResult run(Engine engine, Runner.Listener listener) {
         CaseStager stager = new CaseStager(fleet);
         List<Job> jobs = table.cases().stream().map(stager::job).toList();
-        try (Runner runner = new Runner(engine::start, fleet.url(OriginRole.PAGE, Probe.PAGE), new FleetTraffic(fleet),
-                batchSize, listener)) {
-            BrowserSession session = runner.session();
-            EngineRun info = new EngineRun(engine.name(), session.version(), session.drivenBy());
-            return new EngineResult(info, runner.run(jobs));
+        Shards<Job> shards = new Shards<>(jobs, sessions, listener);
+        try {
+            List<EngineResult> parts = EngineRuns.run(IntStream.range(0, shards.count()).boxed().toList(), true,
+                    shard -> {
+                        try (Runner runner = new Runner(engine::start, fleet.url(OriginRole.PAGE, Probe.PAGE),
+                                new FleetTraffic(fleet), batchSize, shards.listener(shard))) {
+                            BrowserSession session = runner.session();
+                            return new EngineResult(new EngineRun(engine.name(), session.version(),
+                                    session.drivenBy()), runner.run(shards.jobs(shard)));
+                        }
+                    });
+            Map<String, ProbeOutcome> merged = new LinkedHashMap<>();
+            jobs.forEach(j -> parts.stream().filter(p -> p.outcomes().containsKey(j.key())).findFirst()
+                    .ifPresent(p -> merged.put(j.key(), p.outcomes().get(j.key()))));
+            return new EngineResult(parts.get(0).engine(), merged);
         } catch (RuntimeException e) {
             String reason = engine.name() + " could not run the table: " + e.getMessage();
             Map<String, ProbeOutcome> failed = new LinkedHashMap<>();

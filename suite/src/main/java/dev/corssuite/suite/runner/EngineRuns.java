@@ -1,7 +1,5 @@
 package dev.corssuite.suite.runner;
 
-import dev.corssuite.suite.browser.Engine;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -11,8 +9,8 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * Runs one piece of work per engine, side by side (each engine has its own session, the origins and the proxy are
- * shared) or one after the other; results come back in the engines' order either way.
+ * Runs one piece of work per engine (or per session of one engine), side by side (each has its own browser session,
+ * the origins and the proxy are shared) or one after the other; results come back in order either way.
  */
 public final class EngineRuns {
     /** Memory a browser with its driver takes at most while the suite drives it, with room to spare. */
@@ -28,18 +26,19 @@ public final class EngineRuns {
         return Runtime.getRuntime().availableProcessors() >= 2 && free >= engines * BYTES_PER_ENGINE;
     }
 
-    public static <T> List<T> run(List<Engine> engines, boolean parallel, Function<Engine, T> work) {
-        if (!parallel || engines.size() < 2) {
-            return engines.stream().map(work).toList();
+    /** The work for each item (an engine, a session's share of the jobs), side by side or in turn, in order. */
+    public static <I, T> List<T> run(List<I> items, boolean parallel, Function<I, T> work) {
+        if (!parallel || items.size() < 2) {
+            return items.stream().map(work).toList();
         }
-        ExecutorService pool = Executors.newFixedThreadPool(engines.size(), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(items.size(), r -> {
             Thread t = new Thread(r, "engine-run");
             t.setDaemon(true);
             return t;
         });
         try {
             List<Future<T>> pending = new ArrayList<>();
-            engines.forEach(e -> pending.add(pool.submit(() -> work.apply(e))));
+            items.forEach(e -> pending.add(pool.submit(() -> work.apply(e))));
             List<T> results = new ArrayList<>();
             for (Future<T> f : pending) {
                 results.add(f.get());

@@ -52,7 +52,7 @@ public class GridRunTest {
                 "-cp", Files.readString(GRID_CLASSPATH).trim(), "org.openqa.selenium.grid.Main", "standalone",
                 "--host", "127.0.0.1", "--port", String.valueOf(port),
                 "--selenium-manager", "false", "--detect-drivers", "false",
-                "--driver-configuration", "display-name=chromium", "max-sessions=1",
+                "--max-sessions", "2", "--driver-configuration", "display-name=chromium", "max-sessions=2",
                 "stereotype={\"browserName\":\"chrome\"}", "webdriver-executable=" + chromedriver));
         grid.awaitLine(line -> line.contains("Started Selenium Standalone"), Duration.ofSeconds(90));
     }
@@ -95,6 +95,59 @@ public class GridRunTest {
                     || p.toString().endsWith("-attachment.txt")).anyMatch(p -> contains(p, "http://" + firstHost + ":"));
             assertTrue(pageOnAdvertisedHost, "the attachments name the page origin on " + firstHost);
         }
+    }
+
+    /** Sessions with a browser on the Grid right now, from its own status. */
+    private int busySlots() {
+        try {
+            var status = new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.net.URI.create(gridUrl
+                    + "/status").toURL());
+            int busy = 0;
+            for (var node : status.path("value").path("nodes")) {
+                for (var slot : node.path("slots")) {
+                    busy += slot.path("session").isObject() ? 1 : 0;
+                }
+            }
+            return busy;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    @Test(groups = "browser")
+    public void theTableSplitOverTwoGridSessionsRunsThemAtOnceAndMatches() throws Exception {
+        Path root = CliProcess.copyOfProject();
+        int rows = CaseTable.load(root.resolve("fixtures")).size();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread watcher = new Thread(() -> {
+            while (running.get()) {
+                most.accumulateAndGet(busySlots(), Math::max);
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        watcher.start();
+        Outcome outcome;
+        try {
+            outcome = CliProcess.run(root, "run", "--browsers", "chromium", "--grid", gridUrl, "--sessions", "2",
+                    "--bind", "0.0.0.0", "--advertise-host", advertisedHosts(), "--results",
+                    root.resolve("results-sessions").toString(), "--no-report");
+        } finally {
+            running.set(false);
+            watcher.join();
+        }
+        assertEquals(outcome.exit(), 0, outcome.output());
+        Matcher summary = Pattern.compile("chromium +(\\d+) matched, 0 differed, (\\d+) known deviations"
+                + "(?:, (\\d+) spec/WPT disagreements?)?, 0 infrastructure errors").matcher(outcome.output());
+        assertTrue(summary.find(), outcome.output());
+        int splits = summary.group(3) == null ? 0 : Integer.parseInt(summary.group(3));
+        assertEquals(Integer.parseInt(summary.group(1)) + Integer.parseInt(summary.group(2)) + splits, rows,
+                outcome.output());
+        assertEquals(most.get(), 2, "the Grid's status showed at most " + most.get() + " session(s) at once");
     }
 
     @Test(groups = "browser")

@@ -71,7 +71,7 @@ public class BrowserKilledMidBatchTest {
         BrowserKiller killer = new BrowserKiller(keys -> keys.contains(slow.id()), Duration.ofMillis(300));
         Results results;
         try (ConformanceRun run = new ConformanceRun(table, OriginAddresses.of(Optional.empty(), Optional.empty()),
-                ROOT.resolve("fixtures").resolve("pages"), BATCH)) {
+                ROOT.resolve("fixtures").resolve("pages"), BATCH, 1)) {
             results = run.results(List.of(run.run(engine, killer)), Map.of());
         }
         assertEquals(killer.killedBatch().size(), BATCH);

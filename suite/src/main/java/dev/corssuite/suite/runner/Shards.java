@@ -1,0 +1,57 @@
+package dev.corssuite.suite.runner;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Jobs dealt to several sessions of one engine (round robin, so each gets a like mix of quick and waiting ones), with
+ * one progress for all of them: the listener hears the sum of what the sessions have done.
+ */
+public final class Shards<J extends Job> {
+    private final List<List<J>> shards = new ArrayList<>();
+    private final Runner.Listener listener;
+    private final int[] done;
+    private final int total;
+
+    public Shards(List<J> jobs, int sessions, Runner.Listener listener) {
+        int count = Math.max(1, Math.min(sessions, jobs.size()));
+        for (int i = 0; i < count; i++) {
+            shards.add(new ArrayList<>());
+        }
+        for (int i = 0; i < jobs.size(); i++) {
+            shards.get(i % count).add(jobs.get(i));
+        }
+        this.listener = listener;
+        this.done = new int[count];
+        this.total = jobs.size();
+    }
+
+    public int count() {
+        return shards.size();
+    }
+
+    public List<J> jobs(int shard) {
+        return shards.get(shard);
+    }
+
+    /** The listener one session reports to. */
+    public Runner.Listener listener(int shard) {
+        return new Runner.Listener() {
+            @Override
+            public void batchStarted(String engine, List<String> keys) {
+                listener.batchStarted(engine, keys);
+            }
+
+            @Override
+            public void batchDone(String engine, int doneHere, int totalHere, Duration elapsed) {
+                int sum;
+                synchronized (done) {
+                    done[shard] = doneHere;
+                    sum = java.util.Arrays.stream(done).sum();
+                }
+                listener.batchDone(engine, sum, total, elapsed);
+            }
+        };
+    }
+}
