@@ -2,10 +2,8 @@ package dev.corssuite.suite.browser;
 
 import io.github.bonigarcia.wdm.WebDriverManager;
 import org.openqa.selenium.Capabilities;
-import org.openqa.selenium.SessionNotCreatedException;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.remote.RemoteWebDriver;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,18 +59,15 @@ public final class ChromiumEngine implements Engine {
             options.addArguments("--proxy-server=http://" + proxy.hostPort(), "--proxy-bypass-list=<-loopback>");
             options.setAcceptInsecureCerts(true);
         }
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(driver.toFile())
-                .usingAnyFreePort()
-                .withTimeout(Duration.ofSeconds(30))
-                .build();
+        DriverServer server = DriverServer.start("chromedriver",
+                port -> List.of(driver.toString(), "--port=" + port), java.util.Map.of());
         try {
-            ChromeDriver chrome = new ChromeDriver(service, options);
+            RemoteWebDriver chrome = new RemoteWebDriver(server.executor(Duration.ofSeconds(60)), options);
             String version = chrome.getCapabilities().getBrowserVersion();
             return new WebDriverSession(name(), version, "chromedriver " + driverVersion + " (" + driver + ")", chrome,
-                    service::stop);
-        } catch (SessionNotCreatedException e) {
-            service.stop();
+                    server::close);
+        } catch (RuntimeException e) {
+            server.close();
             throw new BrowserUnavailableException("Chromium " + browserVersion + " (" + binary + ") did not start "
                     + "under chromedriver " + driverVersion + " (" + driver + "): " + firstLine(e.getMessage()), e);
         }

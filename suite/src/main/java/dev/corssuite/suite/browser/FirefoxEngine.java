@@ -2,10 +2,8 @@ package dev.corssuite.suite.browser;
 
 import io.github.bonigarcia.wdm.WebDriverManager;
 import org.openqa.selenium.Capabilities;
-import org.openqa.selenium.SessionNotCreatedException;
-import org.openqa.selenium.firefox.FirefoxDriver;
 import org.openqa.selenium.firefox.FirefoxOptions;
-import org.openqa.selenium.firefox.GeckoDriverService;
+import org.openqa.selenium.remote.RemoteWebDriver;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -17,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * Firefox. With a geckodriver (the user's setting, on PATH, or a capped download when online) through
- * {@link FirefoxDriver}; without one (Debian ships none) over WebDriver BiDi, which Firefox speaks itself.
+ * Selenium's RemoteWebDriver; without one (Debian ships none) over WebDriver BiDi, which Firefox speaks itself.
  */
 public final class FirefoxEngine implements Engine {
     static final String BINARY_SETTING = "cors.firefox.binary";
@@ -61,17 +59,17 @@ public final class FirefoxEngine implements Engine {
             proxy.firefoxPreferences().forEach(options::addPreference);
             options.setAcceptInsecureCerts(true);
         }
-        GeckoDriverService service = new GeckoDriverService.Builder().usingDriverExecutable(driver.toFile())
-                .usingAnyFreePort().build();
+        DriverServer server = DriverServer.start("geckodriver",
+                port -> List.of(driver.toString(), "--port=" + port), java.util.Map.of());
         try {
-            FirefoxDriver firefox = new FirefoxDriver(service, options);
+            RemoteWebDriver firefox = new RemoteWebDriver(server.executor(Duration.ofSeconds(60)), options);
             String driverVersion = Executables.versionLine(driver).flatMap(Executables::versionNumber).orElse("?");
             return new WebDriverSession(name(), firefox.getCapabilities().getBrowserVersion(),
-                    "geckodriver " + driverVersion + " (" + driver + ")", firefox, service::stop);
-        } catch (SessionNotCreatedException e) {
-            service.stop();
+                    "geckodriver " + driverVersion + " (" + driver + ")", firefox, server::close);
+        } catch (RuntimeException e) {
+            server.close();
             throw new BrowserUnavailableException("Firefox (" + binary + ") did not start under geckodriver " + driver
-                    + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+                    + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
         }
     }
 
