@@ -14,12 +14,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Every program the suite starts. Each runs in its own process group (through {@code setsid}), so ending it ends what
+ * Every program the suite starts (browsers, drivers, Xvfb, the report generator). Each runs in its own process group (through {@code setsid}), so ending it ends what
  * it spawned too, even a browser its driver is launching at that moment. One shutdown hook, registered before the
  * first start, ends them all when the JVM exits (Ctrl-C, SIGTERM); a start that races the exit waits for the lock and
  * is then ended, and no program starts once the exit has begun.
  */
-final class OwnedProcesses {
+public final class OwnedProcesses {
     private static final long GRACE_MILLIS = 5_000;
     private static final Optional<Path> SETSID = Executables.find(List.of("setsid"));
     private static final Optional<Path> KILL = Executables.find(List.of("kill"));
@@ -33,18 +33,18 @@ final class OwnedProcesses {
     }
 
     /** Starts {@code builder}'s program in a process group of its own; refused once the JVM is exiting. */
-    static Process start(ProcessBuilder builder) throws IOException {
+    public static Process start(ProcessBuilder builder) throws IOException {
         return INSTANCE.startOwned(builder);
     }
 
     /** Ends the program and everything in its process group: SIGTERM, then SIGKILL after a grace period. */
-    static void end(Process process) {
+    public static void end(Process process) {
         end(List.of(process));
         INSTANCE.forget(process);
     }
 
     /** The program has exited by itself and left nothing running: nothing to end. */
-    static void release(Process process) {
+    public static void release(Process process) {
         INSTANCE.forget(process);
     }
 

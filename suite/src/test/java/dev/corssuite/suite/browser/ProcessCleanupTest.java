@@ -100,7 +100,7 @@ public class ProcessCleanupTest {
     }
 
     private static final List<Interrupt> MOMENTS = List.of(new Interrupt("TERM", 0, false),
-            new Interrupt("INT", 400, false), new Interrupt("TERM", 1200, false), new Interrupt("INT", 0, true));
+            new Interrupt("INT", 700, false), new Interrupt("TERM", 0, true));
 
     /** Rows that do not wait (no preflight-cache expiry), two batches of them: the interrupt lands in the second. */
     private static final String CASES = "simple-requests,preflight-triggers,exposed-headers,preflight-answers";
