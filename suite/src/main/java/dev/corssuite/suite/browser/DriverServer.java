@@ -46,7 +46,7 @@ final class DriverServer implements AutoCloseable {
         }
     }
 
-    /** What Selenium's RemoteWebDriver talks to; {@code sessionStart} bounds the new-session call (the browser's start). */
+    /** What RemoteWebDriver talks to; {@code sessionStart} bounds the new-session call (the browser's start). */
     CommandExecutor executor(Duration sessionStart) {
         return new HttpCommandExecutor(ClientConfig.defaultConfig().baseUri(uri)
                 .connectionTimeout(Duration.ofSeconds(10)).readTimeout(sessionStart));

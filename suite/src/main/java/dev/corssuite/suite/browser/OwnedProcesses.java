@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Every program the suite starts (browsers, drivers, Xvfb, the report generator). Each runs in its own process group (through {@code setsid}), so ending it ends what
- * it spawned too, even a browser its driver is launching at that moment. One shutdown hook, registered before the
- * first start, ends them all when the JVM exits (Ctrl-C, SIGTERM); a start that races the exit waits for the lock and
- * is then ended, and no program starts once the exit has begun.
+ * Every program the suite starts (browsers, drivers, Xvfb, the report generator). Each runs in its own process group
+ * (through {@code setsid}), so ending it ends what it spawned too, even a browser its driver is launching at that
+ * moment. One shutdown hook, registered before the first start, ends them all when the JVM exits (Ctrl-C, SIGTERM); a
+ * start that races the exit waits for the lock and is then ended, and no program starts once the exit has begun.
  */
 public final class OwnedProcesses {
     private static final long GRACE_MILLIS = 5_000;
@@ -76,6 +76,9 @@ public final class OwnedProcesses {
     }
 
     private static void end(Collection<Process> processes) {
+        if (processes.isEmpty()) {
+            return;
+        }
         // The descendants too: a program without setsid, or one that left its group, is still ended.
         List<ProcessHandle> family = new ArrayList<>();
         for (Process process : processes) {
@@ -85,12 +88,13 @@ public final class OwnedProcesses {
         signal(processes, "TERM");
         family.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GRACE_MILLIS);
-        while (System.nanoTime() < deadline
-                && (family.stream().anyMatch(ProcessHandle::isAlive) || processes.stream().anyMatch(OwnedProcesses::groupAlive))) {
+        while (anyAlive(processes, family) && System.nanoTime() < deadline) {
             sleep(50);
         }
-        signal(processes, "KILL");
-        family.forEach(ProcessHandle::destroyForcibly);
+        if (anyAlive(processes, family)) {
+            signal(processes, "KILL");
+            family.forEach(ProcessHandle::destroyForcibly);
+        }
         for (Process process : processes) {
             try {
                 process.waitFor(GRACE_MILLIS, TimeUnit.MILLISECONDS);
@@ -99,6 +103,11 @@ public final class OwnedProcesses {
                 return;
             }
         }
+    }
+
+    private static boolean anyAlive(Collection<Process> processes, List<ProcessHandle> family) {
+        return family.stream().anyMatch(ProcessHandle::isAlive)
+                || processes.stream().anyMatch(OwnedProcesses::groupAlive);
     }
 
     private static void signal(Collection<Process> processes, String signal) {

@@ -86,7 +86,7 @@ public class ProcessCleanupTest {
         assertAllGone(during, engine.name() + " crashed and was closed");
     }
 
-    /** When, from the engine's first long-lived process (its driver, Firefox, Xvfb), the run is interrupted, and how. */
+    /** When, from the engine's first long-lived process (driver, Firefox, Xvfb), the run is interrupted, and how. */
     record Interrupt(String signal, long afterStartMillis, boolean afterFirstBatch) {
         /** A JVM ended by a signal exits with 128 + the signal's number once its shutdown hooks ran. */
         int exitStatus() {
@@ -144,7 +144,8 @@ public class ProcessCleanupTest {
         CompletableFuture<String> firstBatch = new CompletableFuture<>();
         Pattern progress = Pattern.compile("\\[" + engine + "\\] \\d+/\\d+ cases.*");
         Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(cli.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(cli.getInputStream(),
+                    StandardCharsets.UTF_8))) {
                 for (String line; (line = out.readLine()) != null; ) {
                     if (progress.matcher(line.trim()).matches()) {
                         firstBatch.complete(line);
@@ -184,7 +185,8 @@ public class ProcessCleanupTest {
     private static void awaitFirstProcess(Process cli, Pattern first) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline && cli.isAlive()) {
-            if (started(cli.toHandle()).stream().anyMatch(p -> first.matcher(p.info().commandLine().orElse("")).matches())) {
+            if (started(cli.toHandle()).stream()
+                    .anyMatch(p -> first.matcher(p.info().commandLine().orElse("")).matches())) {
                 return;
             }
             Thread.sleep(5);
