@@ -133,10 +133,11 @@ public class ProcessCleanupTest {
                     + "jobs), so the run it starts ignores it too, as it should; run the tests in the foreground");
         }
         String marker = "cors-cleanup-" + UUID.randomUUID();
+        Path results = Files.createTempDirectory("interrupted");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), "-Dcors.root=" + ROOT, "-Dcors.offline=true",
                 "dev.corssuite.suite.cli.CorsSuite", "run", "--browsers", engine, "--cases", CASES, "--results",
-                Files.createTempDirectory("interrupted").toString());
+                results.toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().put(MARKER, marker);
@@ -171,6 +172,9 @@ public class ProcessCleanupTest {
         } finally {
             cli.destroyForcibly();
             marked(marker).forEach(ProcessHandle::destroyForcibly);
+            try (Stream<Path> files = Files.walk(results)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 
