@@ -14,7 +14,7 @@ import java.util.function.Function;
 
 /**
  * A program the suite starts itself (a browser, a driver, Xvfb): its output is drained and the last lines kept for
- * error messages, and closing it (or the JVM exiting) ends it and every process it spawned.
+ * error messages, and closing it (or the JVM exiting) ends it and every process it spawned ({@link OwnedProcesses}).
  */
 public final class ChildProcess implements AutoCloseable {
     private static final int KEPT_LINES = 40;
@@ -22,14 +22,12 @@ public final class ChildProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Deque<String> lastLines = new ArrayDeque<>();
-    private final ExitCleanup cleanupOnExit;
     private volatile Function<String, Boolean> watcher;
     private volatile CompletableFuture<String> watched;
 
     private ChildProcess(String name, Process process) {
         this.name = name;
         this.process = process;
-        this.cleanupOnExit = new ExitCleanup(name, this::kill);
         Thread drain = new Thread(this::drain, name + "-output");
         drain.setDaemon(true);
         drain.start();
@@ -45,7 +43,7 @@ public final class ChildProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             builder.environment().putAll(environment);
-            return new ChildProcess(name, builder.start());
+            return new ChildProcess(name, OwnedProcesses.start(builder));
         } catch (IOException e) {
             throw new BrowserUnavailableException("cannot start " + name + " (" + command.get(0) + "): "
                     + e.getMessage(), e);
@@ -114,24 +112,8 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
-    private void kill() {
-        List<ProcessHandle> family = process.descendants().toList();
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-        family.forEach(ProcessHandle::destroyForcibly);
-    }
-
     @Override
     public void close() {
-        kill();
-        cleanupOnExit.cancel();
+        OwnedProcesses.end(process);
     }
 }

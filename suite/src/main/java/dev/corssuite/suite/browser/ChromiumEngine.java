@@ -2,10 +2,10 @@ package dev.corssuite.suite.browser;
 
 import io.github.bonigarcia.wdm.WebDriverManager;
 import org.openqa.selenium.Capabilities;
-import org.openqa.selenium.SessionNotCreatedException;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumDriver;
+import org.openqa.selenium.remote.CommandExecutor;
+import org.openqa.selenium.remote.RemoteWebDriver;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,31 +61,28 @@ public final class ChromiumEngine implements Engine {
             options.addArguments("--proxy-server=http://" + proxy.hostPort(), "--proxy-bypass-list=<-loopback>");
             options.setAcceptInsecureCerts(true);
         }
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(driver.toFile())
-                .usingAnyFreePort()
-                .withTimeout(Duration.ofSeconds(30))
-                .build();
+        DriverServer server = DriverServer.start("chromedriver",
+                port -> List.of(driver.toString(), "--port=" + port), java.util.Map.of());
         try {
-            ChromeDriver chrome = new ChromeDriver(service, options);
+            OwnedChromiumDriver chrome = new OwnedChromiumDriver(server.executor(Duration.ofSeconds(60)), options);
             String version = chrome.getCapabilities().getBrowserVersion();
             return new WebDriverSession(name(), version, "chromedriver " + driverVersion + " (" + driver + ")", chrome,
-                    declinerOrQuit(chrome, service), service::stop);
-        } catch (SessionNotCreatedException e) {
-            service.stop();
+                    declinerOrQuit(chrome, server), server::close);
+        } catch (RuntimeException e) {
+            server.close();
             throw new BrowserUnavailableException("Chromium " + browserVersion + " (" + binary + ") did not start "
                     + "under chromedriver " + driverVersion + " (" + driver + "): " + firstLine(e.getMessage()), e);
         }
     }
 
-    private static AuthChallenges declinerOrQuit(ChromeDriver chrome, ChromeDriverService service) {
+    private static AuthChallenges declinerOrQuit(OwnedChromiumDriver chrome, DriverServer server) {
         try {
             return new ChromiumAuthRefusal(chrome);
         } catch (RuntimeException e) {
             try {
                 chrome.quit();
             } finally {
-                service.stop();
+                server.close();
             }
             throw new BrowserUnavailableException("chromedriver started Chromium but its DevTools connection, needed "
                     + "to answer authentication challenges, failed: " + firstLine(e.getMessage()), e);
@@ -140,5 +137,12 @@ public final class ChromiumEngine implements Engine {
 
     private static String firstLine(String text) {
         return text == null ? "" : text.lines().findFirst().orElse("");
+    }
+
+    /** A Chromium session on a chromedriver the suite started and owns: DevTools included, no driver service. */
+    private static final class OwnedChromiumDriver extends ChromiumDriver {
+        OwnedChromiumDriver(CommandExecutor executor, ChromeOptions options) {
+            super(executor, options, ChromeOptions.CAPABILITY);
+        }
     }
 }

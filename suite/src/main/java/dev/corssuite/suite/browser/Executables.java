@@ -63,13 +63,13 @@ public final class Executables {
     /** What {@code program --version} prints (first line), or empty if it fails or takes over 15 s. */
     public static Optional<String> versionLine(Path program) {
         try {
-            Process process = new ProcessBuilder(program.toString(), "--version")
-                    .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .start();
+            Process process = OwnedProcesses.start(new ProcessBuilder(program.toString(), "--version")
+                    .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))));
             if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+                OwnedProcesses.end(process);
                 return Optional.empty();
             }
+            OwnedProcesses.release(process);
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             return out.lines().filter(l -> VERSION.matcher(l).find()).findFirst().map(String::trim);
         } catch (IOException e) {

@@ -9,7 +9,11 @@ final class ExitCleanup {
 
     ExitCleanup(String name, Runnable cleanup) {
         this.hook = new Thread(cleanup, name + "-cleanup");
-        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+        } catch (IllegalStateException exiting) {
+            cleanup.run();
+        }
     }
 
     /** The cleanup ran by other means; the JVM need not run it again. */

@@ -2,11 +2,9 @@ package dev.corssuite.suite.browser;
 
 import io.github.bonigarcia.wdm.WebDriverManager;
 import org.openqa.selenium.Capabilities;
-import org.openqa.selenium.SessionNotCreatedException;
 import org.openqa.selenium.bidi.BiDi;
-import org.openqa.selenium.firefox.FirefoxDriver;
 import org.openqa.selenium.firefox.FirefoxOptions;
-import org.openqa.selenium.firefox.GeckoDriverService;
+import org.openqa.selenium.remote.RemoteWebDriver;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -18,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * Firefox. With a geckodriver (the user's setting, on PATH, or a capped download when online) through
- * {@link FirefoxDriver}; without one (Debian ships none) over WebDriver BiDi, which Firefox speaks itself.
+ * Selenium's RemoteWebDriver; without one (Debian ships none) over WebDriver BiDi, which Firefox speaks itself.
  */
 public final class FirefoxEngine implements Engine {
     static final String BINARY_SETTING = "cors.firefox.binary";
@@ -64,26 +62,26 @@ public final class FirefoxEngine implements Engine {
             proxy.firefoxPreferences().forEach(options::addPreference);
             options.setAcceptInsecureCerts(true);
         }
-        GeckoDriverService service = new GeckoDriverService.Builder().usingDriverExecutable(driver.toFile())
-                .usingAnyFreePort().build();
+        DriverServer server = DriverServer.start("geckodriver",
+                port -> List.of(driver.toString(), "--port=" + port), java.util.Map.of());
         try {
-            FirefoxDriver firefox = new FirefoxDriver(service, options);
+            RemoteWebDriver firefox = new RemoteWebDriver(server.executor(Duration.ofSeconds(60)), options);
             String driverVersion = Executables.versionLine(driver).flatMap(Executables::versionNumber).orElse("?");
             try {
                 BiDi bidi = firefox.maybeGetBiDi().orElseThrow(() -> new IllegalStateException(
                         "geckodriver returned no webSocketUrl"));
                 return new WebDriverSession(name(), firefox.getCapabilities().getBrowserVersion(),
                         "geckodriver " + driverVersion + " (" + driver + ")", firefox, new BidiAuthDecliner(bidi),
-                        new BidiPage(bidi, name()), service::stop);
+                        new BidiPage(bidi, name()), server::close);
             } catch (RuntimeException e) {
                 firefox.quit();
                 throw new BrowserUnavailableException("geckodriver started Firefox but its WebDriver BiDi, needed "
                         + "to answer authentication challenges, failed: " + e.getMessage(), e);
             }
-        } catch (SessionNotCreatedException e) {
-            service.stop();
+        } catch (RuntimeException e) {
+            server.close();
             throw new BrowserUnavailableException("Firefox (" + binary + ") did not start under geckodriver " + driver
-                    + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+                    + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
         }
     }
 

@@ -2,16 +2,9 @@ package dev.corssuite.suite.browser;
 
 import org.openqa.selenium.Capabilities;
 import org.openqa.selenium.MutableCapabilities;
-import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.remote.HttpCommandExecutor;
 import org.openqa.selenium.remote.RemoteWebDriver;
-import org.openqa.selenium.remote.http.ClientConfig;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +21,6 @@ public final class WebKitEngine implements Engine {
     static final String DRIVER_SETTING = "cors.webkitdriver";
     static final String BINARY_SETTING = "cors.webkit.binary";
     private static final String INSTALL = "sudo apt-get install webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb";
-    private static final Duration READY = Duration.ofSeconds(15);
     /**
      * WebKitWebDriver 2.50 refuses {@code webSocketUrl} (no WebDriver BiDi) and its automation session has no command
      * for the HTTP authentication dialog (the user-prompt commands see JavaScript dialogs only): WebKitGTK shows the
@@ -81,15 +73,20 @@ public final class WebKitEngine implements Engine {
         Path driver = driver().orElseThrow();
         Path miniBrowser = miniBrowser().orElseThrow();
         VirtualDisplay display = VirtualDisplay.open();
-        int port = freePort();
-        ChildProcess webDriver = ChildProcess.start("WebKitWebDriver",
-                List.of(driver.toString(), "--port=" + port, "--host=127.0.0.1"), Map.of("DISPLAY", display.display()));
+        DriverServer webDriver;
+        try {
+            webDriver = DriverServer.start("WebKitWebDriver",
+                    port -> List.of(driver.toString(), "--port=" + port, "--host=127.0.0.1"),
+                    Map.of("DISPLAY", display.display()));
+        } catch (RuntimeException e) {
+            display.close();
+            throw e;
+        }
         Runnable stop = () -> {
             webDriver.close();
             display.close();
         };
         try {
-            awaitListening(port, webDriver);
             List<String> args = new java.util.ArrayList<>(List.of("--automation"));
             if (proxy != null) {
                 // MiniBrowser's own options: WebKitWebDriver's sslProxy makes it speak TLS to the proxy itself.
@@ -100,48 +97,16 @@ public final class WebKitEngine implements Engine {
             if (proxy != null) {
                 capabilities.setCapability("acceptInsecureCerts", true);
             }
-            ClientConfig config = ClientConfig.defaultConfig().baseUri(URI.create("http://127.0.0.1:" + port))
-                    .connectionTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(60));
-            RemoteWebDriver webkit = new RemoteWebDriver(new HttpCommandExecutor(config), capabilities);
+            RemoteWebDriver webkit = new RemoteWebDriver(webDriver.executor(Duration.ofSeconds(60)), capabilities);
             String version = webkit.getCapabilities().getBrowserVersion();
             return new WebDriverSession(name(), version, "WebKitWebDriver (" + driver
                     + ", MiniBrowser on DISPLAY " + display.display() + ")", webkit, UNANSWERABLE, stop);
-        } catch (WebDriverException | BrowserUnavailableException e) {
+        } catch (RuntimeException e) {
             String output = webDriver.output();
             stop.run();
             throw new BrowserUnavailableException("WebKit (" + miniBrowser + ") did not start under " + driver + ": "
-                    + e.getMessage().lines().findFirst().orElse("") + (output.isEmpty() ? "" : "\n" + output), e);
-        }
-    }
-
-    private static void awaitListening(int port, ChildProcess webDriver) {
-        long deadline = System.nanoTime() + READY.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!webDriver.isAlive()) {
-                throw new BrowserUnavailableException("WebKitWebDriver exited at start:\n" + webDriver.output());
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new BrowserUnavailableException("interrupted while waiting for WebKitWebDriver");
-                }
-            }
-        }
-        throw new BrowserUnavailableException("WebKitWebDriver did not listen on port " + port + " within "
-                + READY.toSeconds() + " s:\n" + webDriver.output());
-    }
-
-    // WebKitWebDriver takes a port but cannot report one it chose, so ask the kernel for a free one first.
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new BrowserUnavailableException("no free loopback port for WebKitWebDriver: " + e.getMessage(), e);
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+                    + (output.isEmpty() ? "" : "\n" + output), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.corssuite.suite.report;
 
+import dev.corssuite.suite.browser.OwnedProcesses;
 import dev.corssuite.suite.browser.Settings;
 
 import java.io.IOException;
@@ -59,13 +60,13 @@ final class AllureCommandLine {
         builder.environment().putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
         try {
             Files.createDirectories(log.getParent());
-            Process process = builder.start();
+            Process process = OwnedProcesses.start(builder);
             if (!process.waitFor(TIME_CAP_MINUTES, TimeUnit.MINUTES)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+                OwnedProcesses.end(process);
                 throw new ReportException("Allure did not finish the report within " + TIME_CAP_MINUTES
                         + " minutes; see " + log);
             }
+            OwnedProcesses.release(process);
             if (process.exitValue() != 0) {
                 throw new ReportException("Allure could not generate the report (exit " + process.exitValue()
                         + "); see " + log);
