@@ -63,7 +63,7 @@ final class CorsEndpointHandler implements HttpHandler {
         for (HeaderLine line : answer.headers()) {
             exchange.getResponseHeaders().add(HttpString.tryFromString(line.name()), line.value());
         }
-        exchange.getResponseSender().send(answer.body());
+        exchange.getResponseSender().send(java.nio.ByteBuffer.wrap(answer.bodyBytes()));
     }
 
     private static List<HeaderLine> headersOf(HttpServerExchange exchange) {

@@ -75,6 +75,21 @@ public class OriginFleetTest {
     }
 
     @Test
+    public void aBase64BodyIsSentDecodedByteForByte() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, (byte) 0xff};
+        var actual = new CannedAnswer(200, List.of(new HeaderLine("Content-Type", "image/png")),
+                java.util.Base64.getEncoder().encodeToString(png), 0, true);
+        String token = fleet.answers().register("binary", new EndpointBehaviour(CannedAnswer.NO_CORS, actual));
+        HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(
+                URI.create(fleet.endpointUrl(OriginRole.CROSS_PORT, token))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(response.body(), png);
+        assertEquals(response.headers().firstValue("Content-Length").orElse(""), String.valueOf(png.length));
+        org.testng.Assert.expectThrows(IllegalArgumentException.class,
+                () -> new CannedAnswer(200, List.of(), "not base64!", 0, true));
+    }
+
+    @Test
     public void preflightAndActualAreAnsweredSeparatelyAndJournaled() throws Exception {
         var preflight = new CannedAnswer(204, List.of(new HeaderLine("Access-Control-Allow-Methods", "PUT")), "", 0);
         var actual = new CannedAnswer(201, List.of(new HeaderLine("X-Actual", "yes")), "made", 0);
