@@ -62,7 +62,8 @@ public final class Judge {
                 arrived == null ? null : carriesCookie(arrived),
                 journal.stream().filter(r -> r.kind() == RequestKind.PREFLIGHT).anyMatch(Judge::carriesCookie),
                 last.stream().filter(r -> r.kind() == RequestKind.PREFLIGHT)
-                        .map(r -> r.origin().map(traffic::originName).orElse("")).toList());
+                        .map(r -> r.origin().map(traffic::originName).orElse("")).toList(),
+                page.rejected() || page.timedOut() ? null : page.tainted());
         return new Observation(facts, page, journal);
     }
 
