@@ -148,6 +148,11 @@ public final class FetchOracle {
                 ResponseHeaders response = new ResponseHeaders(answer.headers());
                 if (tainting.equals("cors")) {
                     String failure = corsCheck(response, serializedOrigin(), credentials);
+                    if (failure != null && !request.spec().api().observesAnswer()) {
+                        why.add("the answer from " + target + " fails the CORS check, which nobody reads: "
+                                + request.spec().api().fileName() + " never exposes its answer");
+                        return done(answer);
+                    }
                     if (failure != null) {
                         why.add("CORS check on the answer from " + target + " fails: " + failure);
                         return failed();
@@ -325,6 +330,10 @@ public final class FetchOracle {
 
         private Prediction done(OracleAnswer answer) {
             Initiator api = request.spec().api();
+            if (!api.observesAnswer()) {
+                why.add(api.fileName() + " reached " + Urls.originOf(url) + ": delivered (its answer is discarded)");
+                return prediction(Verdict.ALLOWED, null, Set.of(), null);
+            }
             if (tainting.equals("opaque")) {
                 why.add(api.observesTainting() ? "no-cors: " + api.fileName() + " loads an opaque response, which "
                         + "taints what script can read of it (HTML: CORS-cross-origin)"

@@ -30,11 +30,32 @@ public enum Initiator {
     /** A web font from an {@code @font-face} rule: always cors, credentials same-origin (CSS Fonts). */
     FONT("font", Kind.FONT, Set.of()),
     /** A web font through the {@code FontFace} API: always cors, credentials same-origin. */
-    FONT_FACE("fontface", Kind.FONT, Set.of());
+    FONT_FACE("fontface", Kind.FONT, Set.of()),
+    /** {@code new EventSource(url, {withCredentials})}: cors, credentials include or same-origin; loaded = a message. */
+    EVENTSOURCE("eventsource", Kind.STREAM, Set.of(CredentialsMode.SAME_ORIGIN, CredentialsMode.INCLUDE)),
+    /**
+     * {@code navigator.sendBeacon(url, body)}: a POST with credentials, no-cors unless a Content-Type header (the body
+     * Blob's type) is not CORS-safelisted; the page never sees an answer, so loaded = it reached the server.
+     */
+    BEACON("beacon", Kind.BEACON, Set.of()),
+    /** {@code new Worker(url)}: the worker script is fetched in same-origin mode; loaded = the worker posted back. */
+    WORKER("worker", Kind.WORKER, Set.of()),
+    /** {@code new Worker(url, {type: "module"})}: also same-origin mode. */
+    MODULE_WORKER("moduleworker", Kind.WORKER, Set.of()),
+    /**
+     * {@code importScripts(url)} in a same-origin classic worker: no-cors with credentials; tainted = the script's
+     * error reaches the worker as a NetworkError (muted).
+     */
+    IMPORT_SCRIPTS("importscripts", Kind.NO_CORS_ELEMENT, Set.of()),
+    /** {@code import(url)} in a same-origin module worker: cors, credentials same-origin. */
+    WORKER_IMPORT("workerimport", Kind.CORS_ELEMENT, Set.of());
 
     private enum Kind {
-        SCRIPT_API, NO_CORS_ELEMENT, CORS_ELEMENT, FONT
+        SCRIPT_API, NO_CORS_ELEMENT, CORS_ELEMENT, FONT, STREAM, BEACON, WORKER
     }
+
+    private static final Set<String> SAFELISTED_CONTENT_TYPES = Set.of("application/x-www-form-urlencoded",
+            "multipart/form-data", "text/plain");
 
     private final String fileName;
     private final Kind kind;
@@ -71,20 +92,47 @@ public enum Initiator {
         return kind == Kind.NO_CORS_ELEMENT || kind == Kind.CORS_ELEMENT;
     }
 
+    /** Whether the page sees any answer at all (a beacon's answer is discarded: it succeeds by arriving). */
+    public boolean observesAnswer() {
+        return kind != Kind.BEACON;
+    }
+
     /** What this API cannot express of a request, one reason per field ({@code field: reason}); empty when it can. */
     public List<String> problems(RequestSpec spec) {
         List<String> problems = new ArrayList<>();
-        if (kind != Kind.SCRIPT_API) {
+        if (kind == Kind.BEACON) {
+            if (!spec.method().equals("POST")) {
+                problems.add("method: a beacon is always a POST; write method: POST");
+            }
+            if (spec.headers().stream().anyMatch(h -> !h.name().equalsIgnoreCase("Content-Type"))) {
+                problems.add("headers: a beacon sets only Content-Type (its body Blob's type)");
+            }
+            if (spec.mode() != RequestMode.CORS || spec.credentials() != CredentialsMode.SAME_ORIGIN
+                    || spec.crossorigin() != null) {
+                problems.add("credentials: a beacon always includes credentials; its mode follows its Content-Type");
+            }
+        } else if (kind == Kind.STREAM) {
+            if (spec.mode() != RequestMode.CORS || spec.crossorigin() != null) {
+                problems.add("mode: an EventSource is always in cors mode");
+            }
+            if (!credentials.contains(spec.credentials())) {
+                problems.add("credentials: an EventSource has withCredentials false (same-origin) or true (include)");
+            }
+            if (!spec.method().equals("GET") || !spec.headers().isEmpty() || spec.body() != null) {
+                problems.add("method: an EventSource sends a GET without script-set headers or body");
+            }
+        } else if (kind != Kind.SCRIPT_API) {
             String from = kind == Kind.FONT ? "is always cors with same-origin credentials"
-                    : "takes it from crossorigin";
+                    : kind == Kind.WORKER ? "is fetched in same-origin mode"
+                    : crossoriginAttribute() ? "takes it from crossorigin" : "has fixed modes";
             if (spec.mode() != RequestMode.CORS) {
                 problems.add("mode: " + fileName + " " + from);
             }
             if (spec.credentials() != CredentialsMode.SAME_ORIGIN) {
                 problems.add("credentials: " + fileName + " " + from);
             }
-            if (kind == Kind.FONT && spec.crossorigin() != null) {
-                problems.add("crossorigin: a font has no crossorigin attribute");
+            if (!crossoriginAttribute() && spec.crossorigin() != null) {
+                problems.add("crossorigin: " + fileName + " has no crossorigin attribute");
             }
             if (!spec.method().equals("GET") || !spec.headers().isEmpty() || spec.body() != null) {
                 problems.add("method: " + fileName + " sends a GET without script-set headers or body");
@@ -110,12 +158,21 @@ public enum Initiator {
         return problems;
     }
 
+    /** Elements whose crossorigin attribute chooses the mode and credentials. */
+    private boolean crossoriginAttribute() {
+        return this == IMG || this == SCRIPT || this == MODULE || this == STYLESHEET;
+    }
+
     /** The request mode Fetch runs the request with. */
     public RequestMode effectiveMode(RequestSpec spec) {
         return switch (kind) {
             case SCRIPT_API -> this == XHR ? RequestMode.CORS : spec.mode();
             case NO_CORS_ELEMENT -> spec.crossorigin() == null ? RequestMode.NO_CORS : RequestMode.CORS;
-            case CORS_ELEMENT, FONT -> RequestMode.CORS;
+            case CORS_ELEMENT, FONT, STREAM -> RequestMode.CORS;
+            case WORKER -> RequestMode.SAME_ORIGIN;
+            case BEACON -> spec.headers().stream().filter(h -> h.name().equalsIgnoreCase("Content-Type"))
+                    .map(h -> h.value().split(";")[0].strip().toLowerCase(java.util.Locale.ROOT))
+                    .allMatch(SAFELISTED_CONTENT_TYPES::contains) ? RequestMode.NO_CORS : RequestMode.CORS;
         };
     }
 
@@ -125,8 +182,10 @@ public enum Initiator {
      */
     public CredentialsMode effectiveCredentials(RequestSpec spec) {
         return switch (kind) {
-            case SCRIPT_API -> this == XHR && spec.credentials() != CredentialsMode.INCLUDE
+            case SCRIPT_API, STREAM -> this != FETCH && spec.credentials() != CredentialsMode.INCLUDE
                     ? CredentialsMode.SAME_ORIGIN : spec.credentials();
+            case BEACON -> CredentialsMode.INCLUDE;
+            case WORKER -> CredentialsMode.SAME_ORIGIN;
             case NO_CORS_ELEMENT -> spec.crossorigin() == null ? CredentialsMode.INCLUDE
                     : spec.crossorigin().credentials();
             case CORS_ELEMENT -> spec.crossorigin() == null ? CredentialsMode.SAME_ORIGIN

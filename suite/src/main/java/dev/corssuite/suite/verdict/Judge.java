@@ -40,6 +40,9 @@ public final class Judge {
         Verdict verdict;
         if (page.timedOut()) {
             verdict = Verdict.TIMEOUT;
+        } else if ("sent".equals(page.type())) {
+            // An API that never shows its answer (sendBeacon) succeeds by arriving.
+            verdict = actual ? Verdict.ALLOWED : preflight ? Verdict.BLOCKED_AT_PREFLIGHT : Verdict.NOT_SENT;
         } else if (!page.rejected()) {
             verdict = "opaque".equals(page.type()) ? Verdict.OPAQUE : Verdict.ALLOWED;
         } else if (actual) {

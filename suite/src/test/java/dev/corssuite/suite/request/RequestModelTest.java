@@ -1,5 +1,6 @@
 package dev.corssuite.suite.request;
 
+import dev.corssuite.origins.HeaderLine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.testng.annotations.Test;
@@ -73,7 +74,7 @@ public class RequestModelTest {
         assertEquals(imgPost.api().problems(imgPost), List.of("credentials: img takes it from crossorigin",
                 "method: img sends a GET without script-set headers or body"));
         RequestSpec font = element(Initiator.FONT, CorsSetting.ANONYMOUS);
-        assertEquals(font.api().problems(font), List.of("crossorigin: a font has no crossorigin attribute"));
+        assertEquals(font.api().problems(font), List.of("crossorigin: font has no crossorigin attribute"));
         RequestSpec fetchAttribute = element(Initiator.FETCH, CorsSetting.ANONYMOUS);
         assertEquals(fetchAttribute.api().problems(fetchAttribute),
                 List.of("crossorigin: only elements (img, script, module, stylesheet) have it"));
@@ -97,6 +98,32 @@ public class RequestModelTest {
         assertEquals(element(Initiator.FONT_FACE, null).effectiveMode(), RequestMode.CORS);
         assertEquals(element(Initiator.FONT, null).effectiveCredentials(), CredentialsMode.SAME_ORIGIN);
         assertFalse(Initiator.FONT.observesResponse() || Initiator.FONT.observesTainting());
+        assertEquals(element(Initiator.WORKER, null).effectiveMode(), RequestMode.SAME_ORIGIN);
+        assertEquals(element(Initiator.IMPORT_SCRIPTS, null).effectiveMode(), RequestMode.NO_CORS);
+        assertEquals(element(Initiator.IMPORT_SCRIPTS, null).effectiveCredentials(), CredentialsMode.INCLUDE);
+        assertEquals(element(Initiator.WORKER_IMPORT, null).effectiveMode(), RequestMode.CORS);
+    }
+
+    /** Beacon: a CORS-safelisted (or no) body type is no-cors, another is cors; credentials always included. */
+    @Test
+    public void aBeaconsModeFollowsItsContentType() {
+        RequestSpec text = beacon(List.of());
+        RequestSpec form = beacon(List.of(new HeaderLine("Content-Type", "application/x-www-form-urlencoded")));
+        RequestSpec json = beacon(List.of(new HeaderLine("Content-Type", "application/json")));
+        assertEquals(text.effectiveMode(), RequestMode.NO_CORS);
+        assertEquals(form.effectiveMode(), RequestMode.NO_CORS);
+        assertEquals(json.effectiveMode(), RequestMode.CORS);
+        assertEquals(json.effectiveCredentials(), CredentialsMode.INCLUDE);
+        assertTrue(json.api().problems(json).isEmpty(), json.api().problems(json).toString());
+        assertFalse(Initiator.BEACON.observesAnswer());
+        RequestSpec get = new RequestSpec(Initiator.BEACON, "GET", List.of(), null, false, CredentialsMode.SAME_ORIGIN,
+                RequestMode.CORS, false, null, 5000);
+        assertEquals(get.api().problems(get), List.of("method: a beacon is always a POST; write method: POST"));
+    }
+
+    private static RequestSpec beacon(List<HeaderLine> headers) {
+        return new RequestSpec(Initiator.BEACON, "POST", headers, "{}", false, CredentialsMode.SAME_ORIGIN,
+                RequestMode.CORS, false, null, 5000);
     }
 
     private static RequestSpec element(Initiator api, CorsSetting crossorigin) {
