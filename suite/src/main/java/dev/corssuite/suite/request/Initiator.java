@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * The API a page uses to make a request, with what it can express and what script can observe of the answer. The
  * probe page has one function per initiator, the schema's {@code api} enum lists the same names (a test checks it).
- * Script APIs (fetch, XHR) choose method, headers, body and modes and read status and headers; an element or a font
+ * Script APIs (fetch, XHR, keepalive fetch) choose method, headers, body and modes and read status and headers; an element or a font
  * makes a GET whose mode and credentials mode come from its {@code crossorigin} attribute (HTML "CORS settings
  * attributes") or are fixed, and script observes only whether it loaded and, where the standards say so, whether
  * what loaded is withheld from it ({@code tainted}).
@@ -19,6 +19,8 @@ public enum Initiator {
     FETCH("fetch", Kind.SCRIPT_API, Set.of(CredentialsMode.values())),
     /** XMLHttpRequest: {@code withCredentials} (include) or not (same-origin), always CORS mode; an upload listener. */
     XHR("xhr", Kind.SCRIPT_API, Set.of(CredentialsMode.SAME_ORIGIN, CredentialsMode.INCLUDE)),
+    /** {@code fetch(url, {keepalive: true})}: as fetch (the request may outlive the page), without a streamed body. */
+    KEEPALIVE("keepalive", Kind.SCRIPT_API, Set.of(CredentialsMode.values())),
     /** {@code <img>}: no-cors without crossorigin; tainted = a canvas it is drawn on refuses getImageData. */
     IMG("img", Kind.NO_CORS_ELEMENT, Set.of()),
     /** A classic {@code <script src>}: no-cors without crossorigin; tainted = its errors read "Script error.". */
@@ -182,8 +184,8 @@ public enum Initiator {
      */
     public CredentialsMode effectiveCredentials(RequestSpec spec) {
         return switch (kind) {
-            case SCRIPT_API, STREAM -> this != FETCH && spec.credentials() != CredentialsMode.INCLUDE
-                    ? CredentialsMode.SAME_ORIGIN : spec.credentials();
+            case SCRIPT_API, STREAM -> (this == XHR || this == EVENTSOURCE)
+                    && spec.credentials() != CredentialsMode.INCLUDE ? CredentialsMode.SAME_ORIGIN : spec.credentials();
             case BEACON -> CredentialsMode.INCLUDE;
             case WORKER -> CredentialsMode.SAME_ORIGIN;
             case NO_CORS_ELEMENT -> spec.crossorigin() == null ? CredentialsMode.INCLUDE
