@@ -110,6 +110,9 @@ public final class FetchOracle {
         }
 
         Prediction run() {
+            if (request.spec().api().webSocket()) {
+                return webSocket();
+            }
             while (true) {
                 String target = Urls.originOf(url);
                 // main fetch
@@ -169,6 +172,24 @@ public final class FetchOracle {
                     return failed();
                 }
             }
+        }
+
+        /**
+         * WebSockets "establish a WebSocket connection": one GET with Origin and credentials, no CORS protocol; the
+         * connection opens on a 101 (redirects and every other status fail it).
+         */
+        private Prediction webSocket() {
+            String target = Urls.originOf(url);
+            OracleAnswer answer = server.answer(target, false);
+            hops.add(new Hop(target, "GET", request.pageOrigin(), List.of(), List.of()));
+            lastCookie = request.cookie() != null
+                    && CookieRules.sent(request.cookie(), request.pageOrigin(), Urls.originOf(request.targetUrl()), target);
+            if (answer.status() != 101) {
+                why.add("WebSocket handshake answered " + answer.status() + ", not 101: the connection fails");
+                return failed();
+            }
+            why.add("WebSocket handshake answered 101: open (no CORS check; the server alone decides)");
+            return prediction(Verdict.ALLOWED, null, Set.of(), null);
         }
 
         /** "HTTP-redirect fetch": null when the redirect is followed (state updated), else why it is a network error. */

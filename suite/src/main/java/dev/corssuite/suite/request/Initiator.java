@@ -50,10 +50,15 @@ public enum Initiator {
      */
     IMPORT_SCRIPTS("importscripts", Kind.NO_CORS_ELEMENT, Set.of()),
     /** {@code import(url)} in a same-origin module worker: cors, credentials same-origin. */
-    WORKER_IMPORT("workerimport", Kind.CORS_ELEMENT, Set.of());
+    WORKER_IMPORT("workerimport", Kind.CORS_ELEMENT, Set.of()),
+    /**
+     * {@code new WebSocket(url)}: no CORS check at all; the handshake always carries Origin and the cookies, and only
+     * the server can refuse it (anything but a 101); loaded = the socket opened.
+     */
+    WEBSOCKET("websocket", Kind.SOCKET, Set.of());
 
     private enum Kind {
-        SCRIPT_API, NO_CORS_ELEMENT, CORS_ELEMENT, FONT, STREAM, BEACON, WORKER
+        SCRIPT_API, NO_CORS_ELEMENT, CORS_ELEMENT, FONT, STREAM, BEACON, WORKER, SOCKET
     }
 
     private static final Set<String> SAFELISTED_CONTENT_TYPES = Set.of("application/x-www-form-urlencoded",
@@ -94,6 +99,11 @@ public enum Initiator {
         return kind == Kind.NO_CORS_ELEMENT || kind == Kind.CORS_ELEMENT;
     }
 
+    /** Whether the request is a WebSocket handshake: no CORS protocol, Origin always sent, only the server decides. */
+    public boolean webSocket() {
+        return kind == Kind.SOCKET;
+    }
+
     /** Whether the page sees any answer at all (a beacon's answer is discarded: it succeeds by arriving). */
     public boolean observesAnswer() {
         return kind != Kind.BEACON;
@@ -126,6 +136,7 @@ public enum Initiator {
         } else if (kind != Kind.SCRIPT_API) {
             String from = kind == Kind.FONT ? "is always cors with same-origin credentials"
                     : kind == Kind.WORKER ? "is fetched in same-origin mode"
+                    : kind == Kind.SOCKET ? "has no CORS mode and always includes credentials"
                     : crossoriginAttribute() ? "takes it from crossorigin" : "has fixed modes";
             if (spec.mode() != RequestMode.CORS) {
                 problems.add("mode: " + fileName + " " + from);
@@ -172,6 +183,8 @@ public enum Initiator {
             case NO_CORS_ELEMENT -> spec.crossorigin() == null ? RequestMode.NO_CORS : RequestMode.CORS;
             case CORS_ELEMENT, FONT, STREAM -> RequestMode.CORS;
             case WORKER -> RequestMode.SAME_ORIGIN;
+            // Fetch's "websocket" mode: no CORS check (the oracle treats it apart).
+            case SOCKET -> RequestMode.NO_CORS;
             case BEACON -> spec.headers().stream().filter(h -> h.name().equalsIgnoreCase("Content-Type"))
                     .map(h -> h.value().split(";")[0].strip().toLowerCase(java.util.Locale.ROOT))
                     .allMatch(SAFELISTED_CONTENT_TYPES::contains) ? RequestMode.NO_CORS : RequestMode.CORS;
@@ -186,7 +199,7 @@ public enum Initiator {
         return switch (kind) {
             case SCRIPT_API, STREAM -> (this == XHR || this == EVENTSOURCE)
                     && spec.credentials() != CredentialsMode.INCLUDE ? CredentialsMode.SAME_ORIGIN : spec.credentials();
-            case BEACON -> CredentialsMode.INCLUDE;
+            case BEACON, SOCKET -> CredentialsMode.INCLUDE;
             case WORKER -> CredentialsMode.SAME_ORIGIN;
             case NO_CORS_ELEMENT -> spec.crossorigin() == null ? CredentialsMode.INCLUDE
                     : spec.crossorigin().credentials();

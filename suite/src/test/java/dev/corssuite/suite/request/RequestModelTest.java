@@ -102,6 +102,8 @@ public class RequestModelTest {
         assertEquals(element(Initiator.IMPORT_SCRIPTS, null).effectiveMode(), RequestMode.NO_CORS);
         assertEquals(element(Initiator.IMPORT_SCRIPTS, null).effectiveCredentials(), CredentialsMode.INCLUDE);
         assertEquals(element(Initiator.WORKER_IMPORT, null).effectiveMode(), RequestMode.CORS);
+        assertTrue(Initiator.WEBSOCKET.webSocket());
+        assertEquals(element(Initiator.WEBSOCKET, null).effectiveCredentials(), CredentialsMode.INCLUDE);
     }
 
     /** Beacon: a CORS-safelisted (or no) body type is no-cors, another is cors; credentials always included. */
