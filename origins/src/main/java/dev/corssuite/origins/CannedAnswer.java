@@ -35,6 +35,7 @@ public record CannedAnswer(int status, List<HeaderLine> headers, String body, lo
     }
 
     private static byte[] bodyBytes(String body, boolean base64) {
-        return base64 ? java.util.Base64.getDecoder().decode(body) : body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return base64 ? java.util.Base64.getDecoder().decode(body)
+                : body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -182,8 +182,8 @@ public final class FetchOracle {
             String target = Urls.originOf(url);
             OracleAnswer answer = server.answer(target, false);
             hops.add(new Hop(target, "GET", request.pageOrigin(), List.of(), List.of()));
-            lastCookie = request.cookie() != null
-                    && CookieRules.sent(request.cookie(), request.pageOrigin(), Urls.originOf(request.targetUrl()), target);
+            lastCookie = request.cookie() != null && CookieRules.sent(request.cookie(), request.pageOrigin(),
+                    Urls.originOf(request.targetUrl()), target);
             if (answer.status() != 101) {
                 why.add("WebSocket handshake answered " + answer.status() + ", not 101: the connection fails");
                 return failed();

@@ -9,10 +9,11 @@ import java.util.Set;
 /**
  * The API a page uses to make a request, with what it can express and what script can observe of the answer. The
  * probe page has one function per initiator, the schema's {@code api} enum lists the same names (a test checks it).
- * Script APIs (fetch, XHR, keepalive fetch) choose method, headers, body and modes and read status and headers; an element or a font
- * makes a GET whose mode and credentials mode come from its {@code crossorigin} attribute (HTML "CORS settings
- * attributes") or are fixed, and script observes only whether it loaded and, where the standards say so, whether
- * what loaded is withheld from it ({@code tainted}).
+ * Script APIs (fetch, XHR, keepalive fetch) choose method, headers, body and modes and read status and headers; an
+ * element, a font, an EventSource, a worker or a WebSocket makes a GET whose mode and credentials mode come from a
+ * {@code crossorigin} attribute (HTML "CORS settings attributes") or are fixed, and script observes only whether it
+ * loaded and, where the standards say so, whether what loaded is withheld from it ({@code tainted}); a beacon is a
+ * POST whose answer nobody sees.
  */
 public enum Initiator {
     /** {@code fetch()}: any credentials mode and request mode, bodies and streamed bodies; status and headers. */
@@ -33,7 +34,7 @@ public enum Initiator {
     FONT("font", Kind.FONT, Set.of()),
     /** A web font through the {@code FontFace} API: always cors, credentials same-origin. */
     FONT_FACE("fontface", Kind.FONT, Set.of()),
-    /** {@code new EventSource(url, {withCredentials})}: cors, credentials include or same-origin; loaded = a message. */
+    /** {@code new EventSource(url, {withCredentials})}: cors, same-origin or include; loaded = a message. */
     EVENTSOURCE("eventsource", Kind.STREAM, Set.of(CredentialsMode.SAME_ORIGIN, CredentialsMode.INCLUDE)),
     /**
      * {@code navigator.sendBeacon(url, body)}: a POST with credentials, no-cors unless a Content-Type header (the body

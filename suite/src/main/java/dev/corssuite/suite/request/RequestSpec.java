@@ -8,8 +8,9 @@ import java.util.Objects;
 /**
  * What a page asks for, wherever it runs and whatever it is sent to: the initiating API, method, the headers script
  * sets, a body (null: none; {@code bodyStream}: sent as a ReadableStream), credentials and request mode, an XHR upload
- * listener, an element's {@code crossorigin} attribute (null: absent), and how long the page waits for an answer. The table, the oracle, the probe page and the verify matrix
- * all use this record; a new request field is added here (and in the schema, the probe function, the oracle).
+ * listener, an element's {@code crossorigin} attribute (null: absent), and how long the page waits for an answer.
+ * The table, the oracle, the probe page and the verify matrix all use this record; a new request field is added here
+ * (and in the schema, the probe function, the oracle).
  */
 public record RequestSpec(
         Initiator api,
