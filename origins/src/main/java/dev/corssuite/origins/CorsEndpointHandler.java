@@ -7,6 +7,9 @@ import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import io.undertow.util.SameThreadExecutor;
 import io.undertow.util.StatusCodes;
+import io.undertow.websockets.WebSocketConnectionCallback;
+import io.undertow.websockets.WebSocketProtocolHandshakeHandler;
+import io.undertow.websockets.core.AbstractReceiveListener;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Answers {@code /cors/<token>} as registered in the {@link AnswerBook} and records the request in the
- * {@link RequestJournal}.
+ * {@link RequestJournal}. A WebSocket handshake whose answer has status 101 is accepted (Undertow completes it; the
+ * answer's header lines are added to the 101); any other status refuses it with that answer.
  */
 final class CorsEndpointHandler implements HttpHandler {
     static final String PREFIX = "/cors/";
@@ -25,6 +29,12 @@ final class CorsEndpointHandler implements HttpHandler {
     private final AnswerBook answers;
     private final RequestJournal journal;
     private final Clock clock;
+    private final HttpHandler webSockets = new WebSocketProtocolHandshakeHandler(
+            (WebSocketConnectionCallback) (exchange, channel) -> {
+                channel.getReceiveSetter().set(new AbstractReceiveListener() {
+                });
+                channel.resumeReceives();
+            });
 
     CorsEndpointHandler(OriginRole role, AnswerBook answers, RequestJournal journal, Clock clock) {
         this.role = role;
@@ -50,6 +60,13 @@ final class CorsEndpointHandler implements HttpHandler {
             return;
         }
         CannedAnswer answer = preflight ? behaviour.get().preflight() : behaviour.get().actual();
+        if (answer.status() == StatusCodes.SWITCHING_PROTOCOLS && isWebSocketHandshake(exchange)) {
+            for (HeaderLine line : answer.headers()) {
+                exchange.getResponseHeaders().add(HttpString.tryFromString(line.name()), line.value());
+            }
+            webSockets.handleRequest(exchange);
+            return;
+        }
         if (answer.delayMillis() == 0) {
             respond(exchange, answer);
         } else {
@@ -58,12 +75,16 @@ final class CorsEndpointHandler implements HttpHandler {
         }
     }
 
+    private static boolean isWebSocketHandshake(HttpServerExchange exchange) {
+        return "websocket".equalsIgnoreCase(exchange.getRequestHeaders().getFirst(io.undertow.util.Headers.UPGRADE));
+    }
+
     private static void respond(HttpServerExchange exchange, CannedAnswer answer) {
         exchange.setStatusCode(answer.status());
         for (HeaderLine line : answer.headers()) {
             exchange.getResponseHeaders().add(HttpString.tryFromString(line.name()), line.value());
         }
-        exchange.getResponseSender().send(answer.body());
+        exchange.getResponseSender().send(java.nio.ByteBuffer.wrap(answer.bodyBytes()));
     }
 
     private static List<HeaderLine> headersOf(HttpServerExchange exchange) {

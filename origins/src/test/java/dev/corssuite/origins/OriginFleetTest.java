@@ -20,6 +20,7 @@ import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertNotEquals;
 import static org.testng.Assert.assertTrue;
+import static org.testng.Assert.expectThrows;
 
 public class OriginFleetTest {
     private Path pages;
@@ -72,6 +73,44 @@ public class OriginFleetTest {
         assertTrue(head.contains("\r\nAccess-Control-Allow-Origin: http://b.test\r\n"), head);
         assertTrue(head.contains("\r\naccess-control-expose-headers: X-One,  x-two ,\r\n"), head);
         assertTrue(head.contains("\r\nAccess-Control-Allow-Credentials: \"true\"\r\n"), head);
+    }
+
+    @Test
+    public void aBase64BodyIsSentDecodedByteForByte() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, (byte) 0xff};
+        var actual = new CannedAnswer(200, List.of(new HeaderLine("Content-Type", "image/png")),
+                java.util.Base64.getEncoder().encodeToString(png), 0, true);
+        String token = fleet.answers().register("binary", new EndpointBehaviour(CannedAnswer.NO_CORS, actual));
+        HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(
+                URI.create(fleet.endpointUrl(OriginRole.CROSS_PORT, token))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(response.body(), png);
+        assertEquals(response.headers().firstValue("Content-Length").orElse(""), String.valueOf(png.length));
+        org.testng.Assert.expectThrows(IllegalArgumentException.class,
+                () -> new CannedAnswer(200, List.of(), "not base64!", 0, true));
+    }
+
+    /** A 101 answer accepts a WebSocket handshake; another status refuses it; both are journaled with their Origin. */
+    @Test
+    public void aWebSocketHandshakeIsAcceptedOnlyByA101AnswerAndJournaled() throws Exception {
+        var accept = new CannedAnswer(101, List.of(new HeaderLine("X-Seen", "yes")), "", 0);
+        var refuse = new CannedAnswer(403, List.of(), "no", 0);
+        String open = fleet.answers().register("ws-open", new EndpointBehaviour(CannedAnswer.NO_CORS, accept));
+        String closed = fleet.answers().register("ws-closed", new EndpointBehaviour(CannedAnswer.NO_CORS, refuse));
+        java.net.http.WebSocket socket = client.newWebSocketBuilder().header("Origin", "http://elsewhere.test")
+                .buildAsync(URI.create(fleet.endpointUrl(OriginRole.CROSS_PORT, open).replace("http:", "ws:")),
+                        new java.net.http.WebSocket.Listener() {
+                        }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "done").get(10, java.util.concurrent.TimeUnit.SECONDS);
+        expectThrows(java.util.concurrent.ExecutionException.class, () -> client.newWebSocketBuilder()
+                .buildAsync(URI.create(fleet.endpointUrl(OriginRole.CROSS_PORT, closed).replace("http:", "ws:")),
+                        new java.net.http.WebSocket.Listener() {
+                        }).get(10, java.util.concurrent.TimeUnit.SECONDS));
+        RecordedRequest handshake = fleet.journal().requests(open).get(0);
+        assertEquals(handshake.kind(), RequestKind.ACTUAL);
+        assertEquals(handshake.origin().orElse(""), "http://elsewhere.test");
+        assertEquals(handshake.header("Upgrade").orElse(""), "websocket");
+        assertEquals(fleet.journal().requests(closed).size(), 1);
     }
 
     @Test

@@ -11,7 +11,10 @@ import java.util.Set;
  * prediction, {@code readable} is everything script could read. {@code requestHeaders} is the first preflight's
  * {@code Access-Control-Request-Headers} ("" when it had none; observed null: no preflight); {@code method} and
  * {@code cookie} are about the last request that arrived; {@code preflightOrigins} are the Origin headers of the last
- * request's preflights; {@code preflights} and {@code requests} count what the whole sequence sent.
+ * request's preflights; {@code preflights} and {@code requests} count what the whole sequence sent. {@code tainted}
+ * (elements that may load what script cannot use): the page may use what loaded only as an opaque resource (a
+ * canvas it is drawn on refuses readback, its script errors read "Script error.", its cssRules throw); null where
+ * the initiator cannot tell.
  */
 public record Facts(
         Verdict verdict,
@@ -27,7 +30,8 @@ public record Facts(
         Integer requests,
         Boolean cookie,
         Boolean preflightCookie,
-        List<String> preflightOrigins) {
+        List<String> preflightOrigins,
+        Boolean tainted) {
 
     public Facts {
         Objects.requireNonNull(verdict, "verdict");
@@ -40,7 +44,7 @@ public record Facts(
     /** An expectation of the verdict alone. */
     public static Facts verdictOnly(Verdict verdict) {
         return new Facts(verdict, null, null, null, null, Set.of(), Set.of(), null, null, null, null, null, null,
-                null);
+                null, null);
     }
 
     /**
@@ -78,6 +82,7 @@ public record Facts(
         check(out, "the last request carried the case's cookie", expected.cookie, actual.cookie);
         check(out, "a preflight carried the case's cookie", expected.preflightCookie, actual.preflightCookie);
         check(out, "Origin headers of the preflights", expected.preflightOrigins, actual.preflightOrigins);
+        check(out, "what loaded is withheld from script (tainted)", expected.tainted, actual.tainted);
         return out;
     }
 

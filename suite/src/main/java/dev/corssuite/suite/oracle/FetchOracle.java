@@ -2,6 +2,7 @@ package dev.corssuite.suite.oracle;
 
 import dev.corssuite.origins.HeaderLine;
 import dev.corssuite.suite.request.CredentialsMode;
+import dev.corssuite.suite.request.Initiator;
 import dev.corssuite.suite.request.RequestMode;
 import dev.corssuite.suite.facts.Facts;
 import dev.corssuite.suite.facts.Hop;
@@ -57,7 +58,7 @@ public final class FetchOracle {
         Facts f = last.facts();
         return new Prediction(new Facts(f.verdict(), f.preflight(), f.reached(), f.requestHeaders(), f.status(),
                 f.readable(), Set.of(), f.method(), f.hops(), preflights, requests, f.cookie(), f.preflightCookie(),
-                f.preflightOrigins()), last.reasons());
+                f.preflightOrigins(), f.tainted()), last.reasons());
     }
 
     /** One fetch, hop by hop. */
@@ -70,6 +71,7 @@ public final class FetchOracle {
         private boolean lastCookie;
         private final List<String> preflightOrigins = new ArrayList<>();
         private final CredentialsMode credentials;
+        private final RequestMode mode;
         private long clock;
         private int preflights;
         private String requestHeaders;
@@ -87,11 +89,12 @@ public final class FetchOracle {
             this.cache = cache;
             this.clock = now;
             this.credentials = request.spec().effectiveCredentials();
+            this.mode = request.spec().effectiveMode();
             this.url = request.targetUrl();
             this.method = RequestHeaderRules.normalizeMethod(request.spec().method());
             List<HeaderLine> list = RequestHeaderRules.headerList(request.spec().headers(), request.spec().api());
             // Headers with guard "request-no-cors" drop what is not a no-CORS-safelisted request-header.
-            this.headers = request.spec().mode() == RequestMode.NO_CORS
+            this.headers = mode == RequestMode.NO_CORS
                     ? list.stream().filter(h -> RequestHeaderRules.noCorsSafelisted(h.name(), h.value())).toList()
                     : list;
             this.hasBody = request.spec().hasBody();
@@ -107,15 +110,18 @@ public final class FetchOracle {
         }
 
         Prediction run() {
+            if (request.spec().api().webSocket()) {
+                return webSocket();
+            }
             while (true) {
                 String target = Urls.originOf(url);
                 // main fetch
                 if (request.pageOrigin().equals(target) && tainting.equals("basic")) {
                     why.add("same origin as the page: no CORS protocol");
-                } else if (request.spec().mode() == RequestMode.SAME_ORIGIN) {
+                } else if (mode == RequestMode.SAME_ORIGIN) {
                     why.add("mode same-origin to another origin: network error before sending");
                     return failed();
-                } else if (request.spec().mode() == RequestMode.NO_CORS) {
+                } else if (mode == RequestMode.NO_CORS) {
                     if (!RequestHeaderRules.safelistedMethod(method)) {
                         why.add("no-cors with method " + method + ": TypeError, not a CORS-safelisted method");
                         return failed();
@@ -145,6 +151,11 @@ public final class FetchOracle {
                 ResponseHeaders response = new ResponseHeaders(answer.headers());
                 if (tainting.equals("cors")) {
                     String failure = corsCheck(response, serializedOrigin(), credentials);
+                    if (failure != null && !request.spec().api().observesAnswer()) {
+                        why.add("the answer from " + target + " fails the CORS check, which nobody reads: "
+                                + request.spec().api().fileName() + " never exposes its answer");
+                        return done(answer);
+                    }
                     if (failure != null) {
                         why.add("CORS check on the answer from " + target + " fails: " + failure);
                         return failed();
@@ -161,6 +172,24 @@ public final class FetchOracle {
                     return failed();
                 }
             }
+        }
+
+        /**
+         * WebSockets "establish a WebSocket connection": one GET with Origin and credentials, no CORS protocol; the
+         * connection opens on a 101 (redirects and every other status fail it).
+         */
+        private Prediction webSocket() {
+            String target = Urls.originOf(url);
+            OracleAnswer answer = server.answer(target, false);
+            hops.add(new Hop(target, "GET", request.pageOrigin(), List.of(), List.of()));
+            lastCookie = request.cookie() != null && CookieRules.sent(request.cookie(), request.pageOrigin(),
+                    Urls.originOf(request.targetUrl()), target);
+            if (answer.status() != 101) {
+                why.add("WebSocket handshake answered " + answer.status() + ", not 101: the connection fails");
+                return failed();
+            }
+            why.add("WebSocket handshake answered 101: open (no CORS check; the server alone decides)");
+            return prediction(Verdict.ALLOWED, null, Set.of(), null);
         }
 
         /** "HTTP-redirect fetch": null when the redirect is followed (state updated), else why it is a network error. */
@@ -183,7 +212,7 @@ public final class FetchOracle {
             }
             String nextOrigin = Urls.originOf(next.toString());
             boolean userinfo = next.getRawUserInfo() != null;
-            if (request.spec().mode() == RequestMode.CORS && userinfo && !request.pageOrigin().equals(nextOrigin)) {
+            if (mode == RequestMode.CORS && userinfo && !request.pageOrigin().equals(nextOrigin)) {
                 return "CORS mode and the Location to another origin has userinfo";
             }
             if (tainting.equals("cors") && userinfo) {
@@ -321,29 +350,41 @@ public final class FetchOracle {
         }
 
         private Prediction done(OracleAnswer answer) {
+            Initiator api = request.spec().api();
+            if (!api.observesAnswer()) {
+                why.add(api.fileName() + " reached " + Urls.originOf(url) + ": delivered (its answer is discarded)");
+                return prediction(Verdict.ALLOWED, null, Set.of(), null);
+            }
             if (tainting.equals("opaque")) {
-                why.add("no-cors: opaque response, nothing readable");
-                return prediction(Verdict.OPAQUE, null, Set.of());
+                why.add(api.observesTainting() ? "no-cors: " + api.fileName() + " loads an opaque response, which "
+                        + "taints what script can read of it (HTML: CORS-cross-origin)"
+                        : "no-cors: opaque response, nothing readable");
+                return prediction(Verdict.OPAQUE, null, Set.of(), api.observesTainting() ? Boolean.TRUE : null);
+            }
+            Boolean tainted = api.observesTainting() ? Boolean.FALSE : null;
+            if (!api.observesResponse()) {
+                why.add(api.fileName() + " loads a CORS-same-origin response: script may use it");
+                return prediction(Verdict.ALLOWED, null, Set.of(), tainted);
             }
             Set<String> readable = tainting.equals("cors") ? ReadableHeaders.cors(answer, credentials) : ReadableHeaders.basic(answer);
-            return prediction(Verdict.ALLOWED, answer.status(), readable);
+            return prediction(Verdict.ALLOWED, answer.status(), readable, null);
         }
 
         private Prediction failed() {
             Verdict verdict = !hops.isEmpty() ? Verdict.BLOCKED_AT_RESPONSE
                     : preflights > 0 ? Verdict.BLOCKED_AT_PREFLIGHT : Verdict.NOT_SENT;
-            return prediction(verdict, null, Set.of());
+            return prediction(verdict, null, Set.of(), null);
         }
 
         private Prediction timedOut() {
-            return prediction(Verdict.TIMEOUT, null, Set.of());
+            return prediction(Verdict.TIMEOUT, null, Set.of(), null);
         }
 
-        private Prediction prediction(Verdict verdict, Integer status, Set<String> readable) {
+        private Prediction prediction(Verdict verdict, Integer status, Set<String> readable, Boolean tainted) {
             Hop last = hops.isEmpty() ? null : hops.get(hops.size() - 1);
             return new Prediction(new Facts(verdict, preflights > 0, last != null, requestHeaders, status, readable,
                     Set.of(), last == null ? null : last.method(), hops, preflights, hops.size(),
-                    last == null ? null : lastCookie, false, preflightOrigins), why);
+                    last == null ? null : lastCookie, false, preflightOrigins, tainted), why);
         }
     }
 

@@ -68,7 +68,7 @@ public final class TableOracle {
         for (String added : List.of("Content-Length", "Date")) {
             if (filled.stream().noneMatch(h -> h.name().equalsIgnoreCase(added))) {
                 filled.add(new HeaderLine(added, added.equals("Date") ? "Thu, 01 Jan 2026 00:00:00 GMT"
-                        : String.valueOf(answer.body().length())));
+                        : String.valueOf(answer.bodyLength())));
             }
         }
         return new OracleAnswer(answer.status(), filled, answer.delayMillis());
@@ -89,7 +89,7 @@ public final class TableOracle {
         }).toList();
         return new Facts(p.verdict(), p.preflight(), p.reached(), p.requestHeaders(), p.status(), p.readable(),
                 p.unreadable(), p.method(), hops, p.preflights(), p.requests(), p.cookie(), p.preflightCookie(),
-                p.preflightOrigins().stream().map(TableOracle::originName).toList());
+                p.preflightOrigins().stream().map(TableOracle::originName).toList(), p.tainted());
     }
 
     /** Where the row's spec expectation and the oracle disagree; empty when they agree on every stated fact. */

@@ -8,8 +8,9 @@ import java.util.Objects;
 /**
  * What a page asks for, wherever it runs and whatever it is sent to: the initiating API, method, the headers script
  * sets, a body (null: none; {@code bodyStream}: sent as a ReadableStream), credentials and request mode, an XHR upload
- * listener, and how long the page waits for an answer. The table, the oracle, the probe page and the verify matrix
- * all use this record; a new request field is added here (and in the schema, the probe function, the oracle).
+ * listener, an element's {@code crossorigin} attribute (null: absent), and how long the page waits for an answer.
+ * The table, the oracle, the probe page and the verify matrix all use this record; a new request field is added here
+ * (and in the schema, the probe function, the oracle).
  */
 public record RequestSpec(
         Initiator api,
@@ -20,6 +21,7 @@ public record RequestSpec(
         CredentialsMode credentials,
         RequestMode mode,
         boolean uploadListener,
+        CorsSetting crossorigin,
         long timeoutMs) {
 
     public static final long DEFAULT_TIMEOUT_MS = 5000;
@@ -36,7 +38,7 @@ public record RequestSpec(
     public static RequestSpec fetch(String method, List<HeaderLine> headers, CredentialsMode credentials, String body,
                                     long timeoutMs) {
         return new RequestSpec(Initiator.FETCH, method, headers, body, false, credentials, RequestMode.CORS, false,
-                timeoutMs);
+                null, timeoutMs);
     }
 
     public boolean hasBody() {
@@ -48,9 +50,14 @@ public record RequestSpec(
         return uploadListener || bodyStream;
     }
 
+    /** The mode Fetch runs it with (an element's comes from its crossorigin attribute). */
+    public RequestMode effectiveMode() {
+        return api.effectiveMode(this);
+    }
+
     /** The credentials mode Fetch runs it with. */
     public CredentialsMode effectiveCredentials() {
-        return api.effectiveCredentials(credentials);
+        return api.effectiveCredentials(this);
     }
 
     public boolean credentialed() {

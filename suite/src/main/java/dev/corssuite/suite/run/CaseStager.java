@@ -71,7 +71,7 @@ public final class CaseStager {
     private CannedAnswer canned(Answer answer, String path) {
         List<HeaderLine> headers = answer.headers().stream()
                 .map(h -> new HeaderLine(h.name(), OriginPlaceholders.fill(h.value(), fleet::origin, path))).toList();
-        return new CannedAnswer(answer.status(), headers, answer.body(), answer.delayMillis());
+        return new CannedAnswer(answer.status(), headers, answer.body(), answer.delayMillis(), answer.base64Body());
     }
 
     /** A header value with the fleet's origins filled in ({@code {origin:ROLE}}, {@code {host:ROLE}} ...). */

@@ -9,6 +9,7 @@ import dev.corssuite.origins.OriginRole;
 import dev.corssuite.suite.facts.Facts;
 import dev.corssuite.suite.facts.Hop;
 import dev.corssuite.suite.facts.Verdict;
+import dev.corssuite.suite.request.CorsSetting;
 import dev.corssuite.suite.request.CredentialsMode;
 import dev.corssuite.suite.request.Initiator;
 import dev.corssuite.suite.request.RequestMode;
@@ -71,7 +72,7 @@ public final class CaseTable {
         List<Problem> problems = new ArrayList<>();
         List<CaseArea> areas = new ArrayList<>();
         for (Path file : files) {
-            readFile(file, documents, problems).ifPresent(areas::add);
+            readFile(file, casesFolder.resolveSibling("bodies"), documents, problems).ifPresent(areas::add);
         }
         crossCheck(areas, problems);
         if (!problems.isEmpty()) {
@@ -112,7 +113,8 @@ public final class CaseTable {
         return byId.size();
     }
 
-    private static java.util.Optional<CaseArea> readFile(Path file, YamlDocuments documents, List<Problem> problems) {
+    private static java.util.Optional<CaseArea> readFile(Path file, Path bodies, YamlDocuments documents,
+                                                         List<Problem> problems) {
         String name = file.getFileName().toString();
         java.util.Optional<JsonNode> loaded = documents.load(file, problems);
         if (loaded.isEmpty()) {
@@ -127,26 +129,28 @@ public final class CaseTable {
         }
         List<CorsCase> cases = new ArrayList<>();
         for (JsonNode row : root.path("cases")) {
-            cases.add(toCase(name, area, row, problems));
+            Bodies rowBodies = new Bodies(bodies, name, row.path("id").asText(), problems);
+            cases.add(toCase(name, area, row, rowBodies, problems));
         }
         return java.util.Optional.of(new CaseArea(area, root.path("title").asText(), name, cases));
     }
 
-    private static CorsCase toCase(String file, String area, JsonNode row, List<Problem> problems) {
+    private static CorsCase toCase(String file, String area, JsonNode row, Bodies bodies, List<Problem> problems) {
         String id = row.path("id").asText();
         JsonNode request = row.path("request");
         JsonNode expect = row.path("expect");
         JsonNode server = row.path("server");
-        Answer preflight = answer(server.path("preflight"));
-        Answer actual = answer(server.path("actual"));
+        Answer preflight = answer(server.path("preflight"), bodies, "server.preflight");
+        Answer actual = answer(server.path("actual"), bodies, "server.actual");
         checkPlaceholders(file, id, "server.preflight", preflight, problems);
         checkPlaceholders(file, id, "server.actual", actual, problems);
         Map<OriginRole, RoleAnswers> on = new java.util.EnumMap<>(OriginRole.class);
         server.path("on").fields().forEachRemaining(e -> {
             OriginRole role = OriginRole.fromFileName(e.getKey());
             JsonNode node = e.getValue();
-            Answer p = node.has("preflight") ? answer(node.path("preflight")) : null;
-            Answer a = node.has("actual") ? answer(node.path("actual")) : null;
+            String where = "server.on." + e.getKey();
+            Answer p = node.has("preflight") ? answer(node.path("preflight"), bodies, where + ".preflight") : null;
+            Answer a = node.has("actual") ? answer(node.path("actual"), bodies, where + ".actual") : null;
             if (p != null) {
                 checkPlaceholders(file, id, "server.on." + e.getKey() + ".preflight", p, problems);
             }
@@ -228,6 +232,8 @@ public final class CaseTable {
                 CredentialsMode.fromFileName(request.path("credentials").asText("same-origin")),
                 RequestMode.fromFileName(request.path("mode").asText("cors")),
                 request.path("uploadListener").asBoolean(false),
+                request.hasNonNull("crossorigin") ? CorsSetting.fromFileName(request.path("crossorigin").asText())
+                        : null,
                 request.path("timeoutMs").asLong(RequestSpec.DEFAULT_TIMEOUT_MS));
         for (String problem : spec.api().problems(spec)) {
             int colon = problem.indexOf(": ");
@@ -288,7 +294,9 @@ public final class CaseTable {
                 node.has("preflightCookie") ? Boolean.valueOf(node.path("preflightCookie").asBoolean())
                         : base == null ? null : base.preflightCookie(),
                 node.has("preflightOrigins") ? rawStrings(node.path("preflightOrigins"))
-                        : base == null ? null : base.preflightOrigins());
+                        : base == null ? null : base.preflightOrigins(),
+                node.has("tainted") ? Boolean.valueOf(node.path("tainted").asBoolean())
+                        : base == null ? null : base.tainted());
     }
 
     private static List<String> rawStrings(JsonNode array) {
@@ -314,12 +322,29 @@ public final class CaseTable {
         }
     }
 
-    private static Answer answer(JsonNode node) {
+    private static Answer answer(JsonNode node, Bodies bodies, String field) {
         if (node.isMissingNode()) {
             return Answer.NONE;
         }
+        if (node.has("bodyFile")) {
+            return new Answer(node.path("status").asInt(200), headerLines(node.path("headers")),
+                    bodies.base64(node.path("bodyFile").asText(), field + ".bodyFile"), node.path("delayMs").asLong(0),
+                    true);
+        }
         return new Answer(node.path("status").asInt(200), headerLines(node.path("headers")),
                 node.path("body").asText(""), node.path("delayMs").asLong(0));
+    }
+
+    /** The files a row's answers send byte for byte ({@code bodyFile}), from the fixtures' {@code bodies/} folder. */
+    private record Bodies(Path folder, String file, String id, List<Problem> problems) {
+        String base64(String name, String field) {
+            try {
+                return java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(folder.resolve(name)));
+            } catch (IOException e) {
+                problems.add(new Problem(file, id, field, "cannot read " + folder.resolve(name) + ": " + e));
+                return "";
+            }
+        }
     }
 
     private static List<HeaderLine> headerLines(JsonNode lines) {

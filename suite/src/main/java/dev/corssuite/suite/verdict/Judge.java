@@ -40,6 +40,9 @@ public final class Judge {
         Verdict verdict;
         if (page.timedOut()) {
             verdict = Verdict.TIMEOUT;
+        } else if ("sent".equals(page.type())) {
+            // An API that never shows its answer (sendBeacon) succeeds by arriving.
+            verdict = actual ? Verdict.ALLOWED : preflight ? Verdict.BLOCKED_AT_PREFLIGHT : Verdict.NOT_SENT;
         } else if (!page.rejected()) {
             verdict = "opaque".equals(page.type()) ? Verdict.OPAQUE : Verdict.ALLOWED;
         } else if (actual) {
@@ -62,7 +65,8 @@ public final class Judge {
                 arrived == null ? null : carriesCookie(arrived),
                 journal.stream().filter(r -> r.kind() == RequestKind.PREFLIGHT).anyMatch(Judge::carriesCookie),
                 last.stream().filter(r -> r.kind() == RequestKind.PREFLIGHT)
-                        .map(r -> r.origin().map(traffic::originName).orElse("")).toList());
+                        .map(r -> r.origin().map(traffic::originName).orElse("")).toList(),
+                page.rejected() || page.timedOut() ? null : page.tainted());
         return new Observation(facts, page, journal);
     }
 

@@ -1,5 +1,6 @@
 package dev.corssuite.suite.request;
 
+import dev.corssuite.origins.HeaderLine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.testng.annotations.Test;
@@ -15,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertTrue;
 import static org.testng.Assert.expectThrows;
 
@@ -40,6 +42,7 @@ public class RequestModelTest {
         assertEquals(schemaEnum("api"), names(Initiator.values(), Initiator::fileName));
         assertEquals(schemaEnum("credentials"), names(CredentialsMode.values(), CredentialsMode::fileName));
         assertEquals(schemaEnum("mode"), names(RequestMode.values(), RequestMode::fileName));
+        assertEquals(schemaEnum("crossorigin"), names(CorsSetting.values(), CorsSetting::fileName));
     }
 
     @Test
@@ -55,14 +58,79 @@ public class RequestModelTest {
     @Test
     public void eachInitiatorRefusesWhatItCannotExpress() {
         RequestSpec xhrOmit = new RequestSpec(Initiator.XHR, "GET", List.of(), null, false, CredentialsMode.OMIT,
-                RequestMode.CORS, false, 5000);
+                RequestMode.CORS, false, null, 5000);
         assertEquals(xhrOmit.api().problems(xhrOmit).size(), 1);
         assertTrue(xhrOmit.api().problems(xhrOmit).get(0).startsWith("credentials: "));
         RequestSpec fetchUpload = new RequestSpec(Initiator.FETCH, "POST", List.of(), "x", false,
-                CredentialsMode.OMIT, RequestMode.NO_CORS, true, 5000);
+                CredentialsMode.OMIT, RequestMode.NO_CORS, true, null, 5000);
         assertEquals(fetchUpload.api().problems(fetchUpload), List.of("uploadListener: only XHR has an upload listener"));
-        assertEquals(Initiator.XHR.effectiveCredentials(CredentialsMode.SAME_ORIGIN), CredentialsMode.SAME_ORIGIN);
-        assertEquals(Initiator.FETCH.effectiveCredentials(CredentialsMode.OMIT), CredentialsMode.OMIT);
+        assertEquals(element(Initiator.XHR, null).effectiveCredentials(), CredentialsMode.SAME_ORIGIN);
+        RequestSpec fetchOmit = new RequestSpec(Initiator.FETCH, "GET", List.of(), null, false, CredentialsMode.OMIT,
+                RequestMode.NO_CORS, false, null, 5000);
+        assertEquals(fetchOmit.effectiveCredentials(), CredentialsMode.OMIT);
+        assertEquals(fetchOmit.effectiveMode(), RequestMode.NO_CORS);
+        RequestSpec imgPost = new RequestSpec(Initiator.IMG, "POST", List.of(), "x", false, CredentialsMode.INCLUDE,
+                RequestMode.CORS, false, null, 5000);
+        assertEquals(imgPost.api().problems(imgPost), List.of("credentials: img takes it from crossorigin",
+                "method: img sends a GET without script-set headers or body"));
+        RequestSpec font = element(Initiator.FONT, CorsSetting.ANONYMOUS);
+        assertEquals(font.api().problems(font), List.of("crossorigin: font has no crossorigin attribute"));
+        RequestSpec fetchAttribute = element(Initiator.FETCH, CorsSetting.ANONYMOUS);
+        assertEquals(fetchAttribute.api().problems(fetchAttribute),
+                List.of("crossorigin: only elements (img, script, module, stylesheet) have it"));
+    }
+
+    /** HTML "CORS settings attributes": the mode and credentials mode each element's attribute state gives. */
+    @Test
+    public void anElementsCrossoriginGivesItsModeAndCredentials() {
+        for (Initiator classic : List.of(Initiator.IMG, Initiator.SCRIPT, Initiator.STYLESHEET)) {
+            assertEquals(element(classic, null).effectiveMode(), RequestMode.NO_CORS, classic.fileName());
+            assertEquals(element(classic, null).effectiveCredentials(), CredentialsMode.INCLUDE);
+            assertTrue(classic.observesTainting());
+        }
+        assertEquals(element(Initiator.MODULE, null).effectiveMode(), RequestMode.CORS);
+        assertEquals(element(Initiator.MODULE, null).effectiveCredentials(), CredentialsMode.SAME_ORIGIN);
+        assertEquals(element(Initiator.IMG, CorsSetting.ANONYMOUS).effectiveMode(), RequestMode.CORS);
+        assertEquals(element(Initiator.IMG, CorsSetting.ANONYMOUS).effectiveCredentials(),
+                CredentialsMode.SAME_ORIGIN);
+        assertEquals(element(Initiator.SCRIPT, CorsSetting.USE_CREDENTIALS).effectiveCredentials(),
+                CredentialsMode.INCLUDE);
+        assertEquals(element(Initiator.FONT_FACE, null).effectiveMode(), RequestMode.CORS);
+        assertEquals(element(Initiator.FONT, null).effectiveCredentials(), CredentialsMode.SAME_ORIGIN);
+        assertFalse(Initiator.FONT.observesResponse() || Initiator.FONT.observesTainting());
+        assertEquals(element(Initiator.WORKER, null).effectiveMode(), RequestMode.SAME_ORIGIN);
+        assertEquals(element(Initiator.IMPORT_SCRIPTS, null).effectiveMode(), RequestMode.NO_CORS);
+        assertEquals(element(Initiator.IMPORT_SCRIPTS, null).effectiveCredentials(), CredentialsMode.INCLUDE);
+        assertEquals(element(Initiator.WORKER_IMPORT, null).effectiveMode(), RequestMode.CORS);
+        assertTrue(Initiator.WEBSOCKET.webSocket());
+        assertEquals(element(Initiator.WEBSOCKET, null).effectiveCredentials(), CredentialsMode.INCLUDE);
+    }
+
+    /** Beacon: a CORS-safelisted (or no) body type is no-cors, another is cors; credentials always included. */
+    @Test
+    public void aBeaconsModeFollowsItsContentType() {
+        RequestSpec text = beacon(List.of());
+        RequestSpec form = beacon(List.of(new HeaderLine("Content-Type", "application/x-www-form-urlencoded")));
+        RequestSpec json = beacon(List.of(new HeaderLine("Content-Type", "application/json")));
+        assertEquals(text.effectiveMode(), RequestMode.NO_CORS);
+        assertEquals(form.effectiveMode(), RequestMode.NO_CORS);
+        assertEquals(json.effectiveMode(), RequestMode.CORS);
+        assertEquals(json.effectiveCredentials(), CredentialsMode.INCLUDE);
+        assertTrue(json.api().problems(json).isEmpty(), json.api().problems(json).toString());
+        assertFalse(Initiator.BEACON.observesAnswer());
+        RequestSpec get = new RequestSpec(Initiator.BEACON, "GET", List.of(), null, false, CredentialsMode.SAME_ORIGIN,
+                RequestMode.CORS, false, null, 5000);
+        assertEquals(get.api().problems(get), List.of("method: a beacon is always a POST; write method: POST"));
+    }
+
+    private static RequestSpec beacon(List<HeaderLine> headers) {
+        return new RequestSpec(Initiator.BEACON, "POST", headers, "{}", false, CredentialsMode.SAME_ORIGIN,
+                RequestMode.CORS, false, null, 5000);
+    }
+
+    private static RequestSpec element(Initiator api, CorsSetting crossorigin) {
+        return new RequestSpec(api, "GET", List.of(), null, false, CredentialsMode.SAME_ORIGIN, RequestMode.CORS,
+                false, crossorigin, 5000);
     }
 
     @Test

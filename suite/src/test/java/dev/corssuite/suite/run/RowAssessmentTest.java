@@ -29,7 +29,7 @@ public class RowAssessmentTest {
     /** The second PUT of the split row, preflighted again ({@code preflights} 2) or served from the cache (1). */
     private static ProbeOutcome secondPut(int preflights) {
         Facts facts = new Facts(Verdict.ALLOWED, preflights == 2, true, preflights == 2 ? "" : null, 200, Set.of(),
-                Set.of(), "PUT", List.of(), preflights, 2, null, false, List.of());
+                Set.of(), "PUT", List.of(), preflights, 2, null, false, List.of(), null);
         return ProbeOutcome.observed(new Observation(facts, PAGE, List.of()));
     }
 

@@ -67,6 +67,40 @@ public class CaseTableTest {
         assertEquals(row.preflight(), Answer.NONE);
     }
 
+    /** A binary body is read from the bodies folder next to the cases and carried in base64; a missing one is named. */
+    @Test
+    public void aBodyFileIsReadFromTheBodiesFolderNextToTheCases() throws IOException {
+        Path root = Files.createTempDirectory("fixtures");
+        Path folder = Files.createDirectory(root.resolve("cases"));
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, (byte) 0xff};
+        Files.write(Files.createDirectory(root.resolve("bodies")).resolve("pixel.png"), png);
+        String imageRow = GOOD_ROW.replace("      - Access-Control-Allow-Origin: \"*\"\n",
+                "      - Access-Control-Allow-Origin: \"*\"\n        bodyFile: pixel.png\n")
+                .replace("{to: cross-port}", "{to: cross-port, api: img, crossorigin: anonymous}");
+        Files.writeString(folder.resolve("area-a.yaml"), "area: area-a\ntitle: A\ncases:\n" + imageRow);
+        CorsCase row = CaseTable.load(folder, SCHEMA).byId("good");
+        assertTrue(row.actual().base64Body());
+        assertEquals(java.util.Base64.getDecoder().decode(row.actual().body()), png);
+        assertEquals(row.actual().bodyLength(), png.length);
+        assertEquals(row.request().spec().crossorigin(), dev.corssuite.suite.request.CorsSetting.ANONYMOUS);
+
+        Files.writeString(folder.resolve("area-a.yaml"), "area: area-a\ntitle: A\ncases:\n"
+                + imageRow.replace("pixel.png", "missing.png"));
+        List<Problem> problems = expectThrows(InvalidInputException.class,
+                () -> CaseTable.load(folder, SCHEMA)).problems();
+        assertEquals(problems.get(0).field(), "server.actual.bodyFile", problems.toString());
+    }
+
+    @Test
+    public void anElementRefusesWhatOnlyScriptCanAsk() throws IOException {
+        write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW
+                .replace("{to: cross-port}", "{to: cross-port, api: img, credentials: include, method: POST}"));
+        List<Problem> problems = refused().problems();
+        assertTrue(problems.stream().anyMatch(p -> Objects.equals(p.field(), "request.credentials")),
+                problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> Objects.equals(p.field(), "request.method")), problems.toString());
+    }
+
     @Test
     public void aBadFieldIsNamedWithFileRowAndField() throws IOException {
         write("area-a.yaml", "area: area-a\ntitle: A\ncases:\n" + GOOD_ROW.replace("verdict: ALLOWED", "verdict: MAYBE"));

@@ -51,6 +51,22 @@ public class JudgeTest {
     private static final RecordedRequest ACTUAL = new RecordedRequest("t", OriginRole.CROSS_PORT, RequestKind.ACTUAL,
             "PUT", "/cors/t", "", List.of(), Instant.now());
 
+    /** An element that loaded but whose content script may not use is OPAQUE, and says so; one that failed is not. */
+    @Test
+    public void aTaintedLoadIsOpaqueAndAFailedOneStatesNoTainting() {
+        var image = new ProbeResult("t", false, false, "SecurityError: tainted", null, "opaque", Map.of(), null, 3, 0,
+                null, List.of(), null, true);
+        Observation loaded = Judge.observe(image, List.of(ACTUAL), NAMES);
+        assertEquals(loaded.verdict(), Verdict.OPAQUE);
+        assertEquals(loaded.facts().tainted(), Boolean.TRUE);
+        assertEquals(loaded.facts().status(), null);
+        var refused = new ProbeResult("t", true, false, "img error event", null, null, Map.of(), null, 3, 0, null,
+                List.of(), null, false);
+        Observation blocked = Judge.observe(refused, List.of(ACTUAL), NAMES);
+        assertEquals(blocked.verdict(), Verdict.BLOCKED_AT_RESPONSE);
+        assertEquals(blocked.facts().tainted(), null);
+    }
+
     @Test
     public void aMultiRequestCaseIsJudgedOnItsLastRequestAndCountedWhole() {
         Instant first = Instant.parse("2026-01-01T00:00:00.010Z");
@@ -65,9 +81,9 @@ public class JudgeTest {
                 new RecordedRequest("t", OriginRole.CROSS_PORT, RequestKind.ACTUAL, "PUT", "/cors/t", "", cookie,
                         second));
         var earlier = new ProbeResult("t", false, false, null, 200, "cors", Map.of(), "", 1, first.toEpochMilli(),
-                null, List.of(), null);
+                null, List.of(), null, null);
         var last = new ProbeResult("t", false, false, null, 200, "cors", Map.of(), "", 1, 50 + first.toEpochMilli(),
-                null, List.of(earlier), null);
+                null, List.of(earlier), null, null);
         Observation o = Judge.observe(last, journal, NAMES);
         assertEquals(o.verdict(), Verdict.ALLOWED);
         assertEquals(o.facts().preflight(), false, "the second request used the cache");
@@ -108,7 +124,7 @@ public class JudgeTest {
     public void comparisonNamesEachDifference() {
         Observation o = Judge.observe(READ, List.of(preflight("x-a"), ACTUAL), NAMES);
         var expected = new Facts(Verdict.BLOCKED_AT_PREFLIGHT, false, true, "x-b", 204, Set.of("x-c"),
-                Set.of("x-a"), null, null, null, null, null, null, null);
+                Set.of("x-a"), null, null, null, null, null, null, null, null);
         List<String> differences = o.differencesFrom(expected);
         assertEquals(differences.size(), 6, differences.toString());
         assertTrue(differences.get(0).startsWith("verdict: expected BLOCKED_AT_PREFLIGHT, got ALLOWED"));

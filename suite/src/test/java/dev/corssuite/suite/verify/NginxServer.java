@@ -89,6 +89,11 @@ final class NginxServer implements AutoCloseable {
         throw new IllegalStateException("nginx did not listen on " + port + " within " + limit.toSeconds() + " s");
     }
 
+    /** The folder nginx serves ({@code {{root}}}); files written there are served at once. */
+    Path root() {
+        return dir.resolve("root");
+    }
+
     URI url() {
         return URI.create("http://" + host + ":" + port);
     }

@@ -61,7 +61,7 @@ public final class FindingDetector {
     }
 
     private static String who(PlannedRequest r) {
-        return r.method() + " " + r.path() + " with Origin: " + r.from().origin()
+        return r.method() + " " + r.path() + r.usedAs() + " with Origin: " + r.from().origin()
                 + (r.credentialed() ? " (credentialed)" : "");
     }
 

@@ -17,12 +17,24 @@ public record PlannedRequest(String id, TestOrigin from, String path, String hea
         return spec.credentialed();
     }
 
-    /** One line for people: "PUT /api/items from https://app.example.com, policy headers, with credentials". */
+    /**
+     * One line for people: "PUT /api/items from https://app.example.com, policy headers, with credentials";
+     * "GET /logo.png as img (crossorigin anonymous) from ...".
+     */
     public String describe() {
-        return spec.method() + " " + path + " from " + from.origin() + ", " + switch (headerSet) {
+        return spec.method() + " " + path + usedAs() + " from " + from.origin() + ", " + switch (headerSet) {
             case "none" -> "no extra headers";
             case "policy" -> "headers " + String.join(", ", spec.headers().stream().map(HeaderLine::name).toList());
             default -> "unlisted header " + spec.headers().get(0).name();
         } + (credentialed() ? ", with credentials" : "");
+    }
+
+    /** " as img (crossorigin anonymous)" for an endpoint used as an element or a font; "" for fetch. */
+    public String usedAs() {
+        if (spec.api() == dev.corssuite.suite.request.Initiator.FETCH) {
+            return "";
+        }
+        return " as " + spec.api().fileName()
+                + (spec.crossorigin() == null ? "" : " (crossorigin " + spec.crossorigin().fileName() + ")");
     }
 }

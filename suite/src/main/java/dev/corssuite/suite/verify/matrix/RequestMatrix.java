@@ -2,6 +2,9 @@ package dev.corssuite.suite.verify.matrix;
 
 import dev.corssuite.origins.HeaderLine;
 import dev.corssuite.suite.request.CredentialsMode;
+import dev.corssuite.suite.request.CorsSetting;
+import dev.corssuite.suite.request.Initiator;
+import dev.corssuite.suite.request.RequestMode;
 import dev.corssuite.suite.request.RequestSpec;
 import dev.corssuite.suite.verify.policy.CorsPolicy;
 import dev.corssuite.suite.verify.policy.PolicyEndpoint;
@@ -33,6 +36,13 @@ public final class RequestMatrix {
                 .orElse(null);
         for (TestOrigin origin : HostileOrigins.derive(policy)) {
             for (PolicyEndpoint endpoint : policy.endpoints()) {
+                if (endpoint.as() != Initiator.FETCH) {
+                    for (CredentialsMode credentials : CREDENTIALS) {
+                        load(endpoint.as(), credentials, timeoutMs).ifPresent(spec -> out.add(new PlannedRequest(
+                                String.format("r%03d", out.size() + 1), origin, endpoint.path(), "none", spec)));
+                    }
+                    continue;
+                }
                 for (CredentialsMode credentials : CREDENTIALS) {
                     for (String method : endpoint.methods()) {
                         add(out, timeoutMs, origin, endpoint, method, "none", List.of(), credentials);
@@ -61,6 +71,23 @@ public final class RequestMatrix {
         String body = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") ? null : "cors-suite";
         out.add(new PlannedRequest(String.format("r%03d", out.size() + 1), origin, endpoint.path(), headerSet,
                 RequestSpec.fetch(method, headers, credentials, body, timeoutMs)));
+    }
+
+    /**
+     * How a page loads an endpoint used as an element or a font, without and with credentials: an element's
+     * crossorigin anonymous / use-credentials (without the attribute it always loads, tainted: nothing to verify), an
+     * EventSource's withCredentials; a font never sends credentials (empty).
+     */
+    static java.util.Optional<RequestSpec> load(Initiator as, CredentialsMode credentials, long timeoutMs) {
+        boolean include = credentials == CredentialsMode.INCLUDE;
+        if (as == Initiator.FONT && include) {
+            return java.util.Optional.empty();
+        }
+        CorsSetting crossorigin = as == Initiator.IMG || as == Initiator.SCRIPT || as == Initiator.MODULE
+                || as == Initiator.STYLESHEET ? (include ? CorsSetting.USE_CREDENTIALS : CorsSetting.ANONYMOUS) : null;
+        CredentialsMode asked = as == Initiator.EVENTSOURCE ? credentials : CredentialsMode.SAME_ORIGIN;
+        return java.util.Optional.of(new RequestSpec(as, "GET", List.of(), null, false, asked, RequestMode.CORS,
+                false, crossorigin, timeoutMs));
     }
 
     /** A value the server should accept for a header the policy allows. */

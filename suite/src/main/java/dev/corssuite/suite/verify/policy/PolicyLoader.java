@@ -1,5 +1,6 @@
 package dev.corssuite.suite.verify.policy;
 
+import dev.corssuite.suite.request.Initiator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.corssuite.suite.documents.InvalidInputException;
 import dev.corssuite.suite.documents.Problem;
@@ -66,15 +67,21 @@ public final class PolicyLoader {
             } else if (!paths.add(path)) {
                 problems.add(Problem.at(file, field + ".path", "'" + path + "' is listed twice"));
             }
+            Initiator as = PolicyEndpoint.USES.get(endpoint.path("as").asText("fetch"));
             List<String> own = endpoint.has("methods")
-                    ? methods(file, field + ".methods", endpoint.path("methods"), problems) : methods;
+                    ? methods(file, field + ".methods", endpoint.path("methods"), problems)
+                    : as == Initiator.FETCH ? methods : List.of("GET");
+            if (as != Initiator.FETCH && !own.equals(List.of("GET"))) {
+                problems.add(Problem.at(file, field + ".methods", "'as: " + endpoint.path("as").asText()
+                        + "' loads with GET only; leave methods out or write [GET]"));
+            }
             for (String m : own) {
                 if (endpoint.has("methods") && !methods.contains(m) && TOKEN.matcher(m).matches()) {
                     problems.add(Problem.at(file, field + ".methods", "'" + m + "' is not in the policy's "
                             + "methods " + methods + "; add it there or remove it here"));
                 }
             }
-            endpoints.add(new PolicyEndpoint(path, own));
+            endpoints.add(new PolicyEndpoint(path, own, as));
         }
         return new CorsPolicy(file, origins, methods, requestHeaders, exposed, credentials, maxAge, timeout,
                 endpoints);

@@ -76,6 +76,41 @@ public class RequestMatrixTest {
         origins.forEach((origin, kind) -> assertEquals(policy.allows(origin), kind == OriginKind.ALLOWED, origin));
     }
 
+    /** An endpoint used as an element or a font is loaded that way from every origin; the policy intends the rest. */
+    @Test
+    public void anEndpointUsedAsAnElementIsLoadedThatWayAndIntendedByThePolicy() throws IOException {
+        CorsPolicy policy = policy("""
+                origins: [https://app.example.com]
+                methods: [GET, POST]
+                credentials: true
+                endpoints: [{path: /logo.png, as: image}, {path: /font.woff, as: font}, {path: /events, as: eventsource}]
+                """);
+        List<PlannedRequest> planned = RequestMatrix.derive(policy);
+        List<PlannedRequest> allowed = planned.stream().filter(r -> r.from().origin().equals("https://app.example.com"))
+                .toList();
+        assertEquals(allowed.stream().map(r -> r.path() + r.usedAs() + (r.credentialed() ? " +credentials" : ""))
+                .toList(), List.of("/logo.png as img (crossorigin anonymous)",
+                "/logo.png as img (crossorigin use-credentials) +credentials", "/font.woff as font",
+                "/events as eventsource", "/events as eventsource +credentials"));
+        assertTrue(planned.stream().allMatch(r -> r.method().equals("GET") && r.spec().headers().isEmpty()));
+        for (PlannedRequest r : planned) {
+            Verdict intended = PolicyIntent.predict(policy, r, TARGET).verdict();
+            assertEquals(intended, r.from().origin().equals("https://app.example.com") ? Verdict.ALLOWED
+                    : Verdict.BLOCKED_AT_RESPONSE, r.describe());
+        }
+    }
+
+    @Test
+    public void anEndpointUsedAsAnElementLoadsWithGetOnly() throws IOException {
+        var refused = org.testng.Assert.expectThrows(dev.corssuite.suite.documents.InvalidInputException.class,
+                () -> policy("""
+                        origins: [https://app.example.com]
+                        methods: [GET, POST]
+                        endpoints: [{path: /logo.png, as: image, methods: [POST]}]
+                        """));
+        assertEquals(refused.problems().get(0).field(), "endpoints[0].methods", refused.problems().toString());
+    }
+
     @Test
     public void aLookAlikeThePolicyAllowsIsNotHostile() throws IOException {
         CorsPolicy policy = policy("""
