@@ -33,7 +33,7 @@ public enum Severity {
      */
     public static Severity of(Finding finding) {
         if (finding.kind() == FindingKind.ORIGIN_REFLECTED && finding.evidence().stream()
-                .anyMatch(line -> line.contains("Access-Control-Allow-Credentials: true"))) {
+                .anyMatch(line -> line.toLowerCase(Locale.ROOT).contains("access-control-allow-credentials: true"))) {
             return CRITICAL;
         }
         return finding.kind().severity();
