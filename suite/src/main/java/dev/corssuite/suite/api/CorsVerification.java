@@ -10,6 +10,9 @@ import dev.corssuite.suite.verify.VerifyResult;
 import dev.corssuite.suite.verify.baseline.Baseline;
 import dev.corssuite.suite.verify.baseline.Judgement;
 import dev.corssuite.suite.verify.findings.Severity;
+import dev.corssuite.suite.verify.fixes.FixSuggestions;
+import dev.corssuite.suite.verify.policy.CorsPolicy;
+import dev.corssuite.suite.verify.policy.PolicyLoader;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -158,8 +161,14 @@ public final class CorsVerification {
         List<ReportedFinding> findings = judgement.findings().stream().map(j -> new ReportedFinding(
                 j.finding().kind(), Severity.of(j.finding()), j.finding().evidence(), j.fresh(), j.accepted()))
                 .toList();
+        Path reports = root.resolve("reports").resolve("out");
+        Path fixes = null;
+        if (!result.findings().isEmpty()) {
+            CorsPolicy loaded = PolicyLoader.load(policy, schemas.resolve("cors-policy.schema.json"));
+            fixes = FixSuggestions.write(loaded, result.findings(), reports);
+        }
         Verification verification = new Verification(target, result.results(), requests(result.outcomes()),
-                findings, judgement.stale(), failOn, root.resolve("reports").resolve("out"));
+                findings, judgement.stale(), failOn, reports, fixes);
         if (sarifFile != null) {
             SarifLog.write(verification.results(), target, judgement, sarifFile);
             output.println("SARIF: " + sarifFile);

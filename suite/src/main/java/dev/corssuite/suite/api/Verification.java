@@ -15,11 +15,12 @@ import java.util.stream.Collectors;
  * What a verification found: every request with the intended verdict and each engine's, the findings with severity
  * and evidence (split by the baseline), stale baseline entries, and the results model for the writers.
  * It passes when a browser ran, the suite had no infrastructure error, and no new finding is at or above
- * {@code failOn}.
+ * {@code failOn}. {@code fixes} is {@code fixes.md} (what to change per finding, and the configuration for nginx,
+ * Express and Spring that implements the policy), null without findings.
  */
 public record Verification(String target, Results results, List<RequestResult> requests,
                            List<ReportedFinding> findings, List<BaselineEntry> staleBaselineEntries,
-                           Severity failOn, Path reportFolder) {
+                           Severity failOn, Path reportFolder, Path fixes) {
     public Verification {
         requests = List.copyOf(requests);
         findings = List.copyOf(findings);
@@ -79,6 +80,9 @@ public record Verification(String target, Results results, List<RequestResult> r
                 .append(e.describe()).append(" - ").append(e.reason()).append('\n'));
         if (reportFolder != null) {
             text.append("Report: ").append(reportFolder.resolve("verify.md")).append('\n');
+        }
+        if (fixes != null && !passed()) {
+            text.append("How to fix: ").append(fixes).append('\n');
         }
         return text.toString();
     }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 
 import java.lang.reflect.Method;
 
-/** Runs the test's {@code @CorsVerified} verification after its body; a failing one fails the test with the findings. */
+/** Runs the {@code @CorsVerified} verification after the test body; a failing one fails the test, findings shown. */
 public final class CorsVerificationExtension implements InvocationInterceptor {
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,

@@ -33,7 +33,8 @@ public record Baseline(String file, List<BaselineEntry> entries) {
         for (JsonNode e : root.path("accepted")) {
             String kind = e.path("kind").asText();
             FindingKind found = Arrays.stream(FindingKind.values()).filter(k -> k.id().equals(kind)).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("the schema's kinds differ from FindingKind: " + kind));
+                    .orElseThrow(() -> new IllegalStateException("the schema's kinds differ from FindingKind: "
+                            + kind));
             entries.add(new BaselineEntry(found, e.path("endpoint").asText(),
                     e.hasNonNull("origin") && !e.path("origin").asText().equals("*") ? e.path("origin").asText()
                             : null, e.path("reason").asText()));
