@@ -1,10 +1,12 @@
 package dev.corssuite.suite.cli;
 
+import dev.corssuite.suite.api.CorsVerification;
+import dev.corssuite.suite.api.CorsVerificationException;
+import dev.corssuite.suite.api.Verification;
 import dev.corssuite.suite.run.RunSettings;
 import dev.corssuite.suite.verify.TargetVerification;
-import dev.corssuite.suite.verify.VerifyOptions;
-import dev.corssuite.suite.verify.VerifyResult;
 import dev.corssuite.suite.verify.direct.DirectBatch;
+import dev.corssuite.suite.verify.findings.Severity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -13,7 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** Verifies a running server against its declared CORS policy in real browsers. */
+/** Verifies a running server against its declared CORS policy in real browsers, through the public API. */
 @Command(name = "verify", description = "Verify your running server against its CORS policy in real browsers; "
         + "exit 1 when a browser does not do what the policy intends or something is found.")
 final class VerifyCommand implements Callable<Integer> {
@@ -33,29 +35,54 @@ final class VerifyCommand implements Callable<Integer> {
                     + DirectBatch.DEFAULT_MAX_CONNECTIONS + ")")
     int maxConnections;
 
-    @Override
-    public Integer call() throws IOException {
-        return verify(target, policy, output, maxConnections);
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "info",
+            description = "Least severity that fails: critical, high, medium, low, info (default: info, every finding)")
+    String failOn;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Accepted findings (YAML, see README): only findings not listed there fail")
+    Path baseline;
+
+    @Option(names = "--sarif", paramLabel = "FILE", description = "Also write the findings as SARIF 2.1.0")
+    Path sarif;
+
+    /** {@code run --target --policy}: the same verification with the defaults for the newer options. */
+    static int verify(String target, Path policy, OutputOptions output, int maxConnections) throws IOException {
+        VerifyCommand command = new VerifyCommand();
+        command.target = target;
+        command.policy = policy;
+        command.output = output;
+        command.maxConnections = maxConnections;
+        command.failOn = Severity.INFO.id();
+        return command.call();
     }
 
-    static int verify(String target, Path policy, OutputOptions output, int maxConnections) throws IOException {
+    @Override
+    public Integer call() throws IOException {
         Path root;
+        Severity threshold;
         try {
             root = RunSettings.projectRoot();
-        } catch (IllegalStateException e) {
+            threshold = Severity.parse(failOn);
+        } catch (IllegalStateException | IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return TargetVerification.BAD_INPUT;
         }
-        VerifyResult verification = TargetVerification.execute(VerifyOptions.of(target, policy,
-                RunSettings.split(output.browsers), root).withEngines(!output.serial, maxConnections), System.out,
-                System.err);
-        if (verification.exitCode() == TargetVerification.BAD_INPUT) {
-            return verification.exitCode();
+        Verification verification;
+        try {
+            verification = CorsVerification.target(target).policy(policy).browsers(RunSettings.split(output.browsers))
+                    .workDir(root).failOn(threshold).baseline(baseline).sarif(sarif).maxConnections(maxConnections)
+                    .sideBySide(!output.serial).run();
+        } catch (CorsVerificationException e) {
+            System.err.println(e.getMessage());
+            return TargetVerification.BAD_INPUT;
         }
-        Path dir = root.resolve("reports").resolve("out");
-        verification.report().write(dir);
-        System.out.println("Report: " + dir.resolve("verify.md") + " (JSON: " + dir.resolve("verify.json") + ")");
-        return ReportOutput.write(verification.results(), root, output.results, output.report, verification.exitCode(),
-                System.out, System.err);
+        if (baseline != null || threshold != Severity.INFO) {
+            System.out.print(verification.describe());
+        }
+        Path folder = verification.reportFolder();
+        System.out.println("Report: " + folder.resolve("verify.md") + " (JSON: " + folder.resolve("verify.json") + ")");
+        return ReportOutput.write(verification.results(), root, output.results, output.report,
+                verification.exitCode(), System.out, System.err);
     }
 }

@@ -14,6 +14,8 @@ public record Item(String id, String title, String group, String groupTitle, Str
                    Map<String, Cell> cells, @JsonIgnore Map<String, Object> evidence) {
     public Item {
         cells = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(cells));
-        evidence = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
+        // null when read back from results.json, which leaves the evidence out
+        evidence = java.util.Collections.unmodifiableMap(evidence == null ? new LinkedHashMap<>()
+                : new LinkedHashMap<>(evidence));
     }
 }

@@ -4,41 +4,50 @@ import java.util.Locale;
 
 /** The misconfigurations the suite looks for, each with what it means for a user. */
 public enum FindingKind {
-    ORIGIN_REFLECTED("The server echoes any Origin in Access-Control-Allow-Origin",
+    ORIGIN_REFLECTED(Severity.HIGH, "The server echoes any Origin in Access-Control-Allow-Origin",
             "any web site can read these answers in its visitors' browsers"),
-    NULL_ALLOWED("The server allows the origin null",
+    NULL_ALLOWED(Severity.HIGH, "The server allows the origin null",
             "sandboxed frames and data: documents of any site send Origin: null"),
-    LOOKALIKE_ALLOWED("The server allows look-alikes of an allowed origin",
+    LOOKALIKE_ALLOWED(Severity.HIGH, "The server allows look-alikes of an allowed origin",
             "the origin check matches more than the policy's origins (prefix, suffix, unescaped dot ...)"),
-    WILDCARD_WITH_CREDENTIALS("Access-Control-Allow-Origin: * together with Access-Control-Allow-Credentials: true",
+    WILDCARD_WITH_CREDENTIALS(Severity.MEDIUM,
+            "Access-Control-Allow-Origin: * together with Access-Control-Allow-Credentials: true",
             "browsers refuse this pair on credentialed requests; list the origins instead"),
-    MISSING_VARY("Access-Control-Allow-Origin depends on Origin but the answer lacks Vary: Origin",
+    MISSING_VARY(Severity.MEDIUM, "Access-Control-Allow-Origin depends on Origin but the answer lacks Vary: Origin",
             "a shared cache can serve one origin's answer to another"),
-    NO_CORS_ON_ERRORS("Error answers (4xx/5xx) carry no CORS headers",
+    NO_CORS_ON_ERRORS(Severity.LOW, "Error answers (4xx/5xx) carry no CORS headers",
             "the page cannot read the error status or body; it sees a network error instead"),
-    PREFLIGHT_REFUSED("The preflight is refused by authentication or a redirect (401/403/3xx on OPTIONS)",
+    PREFLIGHT_REFUSED(Severity.MEDIUM,
+            "The preflight is refused by authentication or a redirect (401/403/3xx on OPTIONS)",
             "browsers never send credentials or follow redirects on a preflight; CORS must answer OPTIONS first"),
-    OPTIONS_NOT_ROUTED("OPTIONS is not routed (404/405 on the preflight)",
+    OPTIONS_NOT_ROUTED(Severity.MEDIUM, "OPTIONS is not routed (404/405 on the preflight)",
             "every non-simple request fails at the preflight"),
-    PREFLIGHT_WITHOUT_CREDENTIALS("The preflight answer lacks Access-Control-Allow-Credentials: true",
+    PREFLIGHT_WITHOUT_CREDENTIALS(Severity.MEDIUM, "The preflight answer lacks Access-Control-Allow-Credentials: true",
             "credentialed requests that need a preflight fail even though the actual answer allows credentials"),
-    MAX_AGE_ABOVE_CAPS("Access-Control-Max-Age is above what browsers honour",
+    MAX_AGE_ABOVE_CAPS(Severity.INFO, "Access-Control-Max-Age is above what browsers honour",
             "browsers cap it (WebKit 600 s, Chromium 7200 s, Firefox 86400 s); the preflight is repeated sooner"),
-    POLICY_ALLOWS_SERVER_REJECTS("Requests the policy allows are blocked in the browser",
+    POLICY_ALLOWS_SERVER_REJECTS(Severity.MEDIUM, "Requests the policy allows are blocked in the browser",
             "the server's CORS answer does not grant what the policy intends"),
-    SERVER_ALLOWS_POLICY_REJECTS("Requests the policy refuses are allowed in the browser",
+    SERVER_ALLOWS_POLICY_REJECTS(Severity.HIGH, "Requests the policy refuses are allowed in the browser",
             "the server grants more than the policy intends"),
-    EXPOSED_HEADER_UNREADABLE("A header the policy exposes cannot be read by script",
+    EXPOSED_HEADER_UNREADABLE(Severity.LOW, "A header the policy exposes cannot be read by script",
             "the answer lacks it in Access-Control-Expose-Headers"),
-    NO_ANSWER("Requests got no answer in time",
+    NO_ANSWER(Severity.MEDIUM, "Requests got no answer in time",
             "the endpoint hangs or drops the connection");
 
+    private final Severity severity;
     private final String title;
     private final String meaning;
 
-    FindingKind(String title, String meaning) {
+    FindingKind(Severity severity, String title, String meaning) {
+        this.severity = severity;
         this.title = title;
         this.meaning = meaning;
+    }
+
+    /** The kind's severity; {@link Severity#of(Finding)} gives a finding's, which can be higher. */
+    public Severity severity() {
+        return severity;
     }
 
     public String title() {
