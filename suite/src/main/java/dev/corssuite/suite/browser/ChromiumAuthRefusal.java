@@ -23,6 +23,7 @@ import java.util.Map;
 final class ChromiumAuthRefusal implements AuthChallenges {
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
     private final DevTools devTools;
+    private static final java.time.Duration CLOSE = java.time.Duration.ofSeconds(2);
     private final DeclinedChallenges declined = new DeclinedChallenges();
 
     /** Starts Chromium with Basic, Digest, NTLM and Negotiate all disabled. */
@@ -77,11 +78,24 @@ final class ChromiumAuthRefusal implements AuthChallenges {
     }
 
     @Override
+    /**
+     * Closes the DevTools connection, waiting at most {@link #CLOSE}: closing sends commands to the browser, which on
+     * an interrupt is being ended at the same moment and would let each command wait out its own timeout.
+     */
     public void close() {
+        Thread closing = new Thread(() -> {
+            try {
+                devTools.close();
+            } catch (RuntimeException ignored) {
+                // the browser is already gone
+            }
+        }, "devtools-close");
+        closing.setDaemon(true);
+        closing.start();
         try {
-            devTools.close();
-        } catch (RuntimeException ignored) {
-            // the browser is already gone
+            closing.join(CLOSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -294,9 +294,8 @@ public final class TargetVerification {
             outcomes.putAll(runner.run(again, 1));
             limited = limited(again, engine, traffic);
         }
-        limited.forEach(j -> outcomes.put(j.key(), ProbeOutcome.failed("the target limited the suite's load: "
-                + "answered 429/503 to this request " + (TRIES_ALONE + 1) + " times, the last ones alone; "
-                + "no verdict")));
+        // Still limited alone: the target's load limit, not its CORS answer and not the suite's fault; no verdict.
+        limited.forEach(j -> outcomes.remove(j.key()));
         if (retried > 0) {
             out.println("The target limited the suite's load in " + engine + ": " + retried + " request(s) answered "
                     + "429 or 503, run again one at a time; " + (limited.isEmpty() ? "all answered"
