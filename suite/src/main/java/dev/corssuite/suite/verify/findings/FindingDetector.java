@@ -192,7 +192,8 @@ public final class FindingDetector {
             } else if (!o.intendedAllowed() && v == Verdict.ALLOWED) {
                 allowed.add(e.getKey());
             }
-            if (v == Verdict.ALLOWED && o.intendedAllowed()) {
+            // An element or a font never shows response headers to script: nothing to read there.
+            if (v == Verdict.ALLOWED && o.intendedAllowed() && r.spec().api().observesResponse()) {
                 for (String exposed : policy.exposedHeaders()) {
                     String name = exposed.toLowerCase(Locale.ROOT);
                     if (!name.equals("*") && !SAFELISTED_RESPONSE.contains(name)
