@@ -81,13 +81,7 @@ public class GridRunTest {
         String hosts = advertisedHosts();
         Outcome outcome = CliProcess.run(root, "run", "--browsers", "chromium", "--grid", gridUrl,
                 "--bind", "0.0.0.0", "--advertise-host", hosts, "--results", root.resolve("results").toString(), "--no-report");
-        assertEquals(outcome.exit(), 0, outcome.output());
-        Matcher summary = Pattern.compile("chromium +(\\d+) matched, 0 differed, (\\d+) known deviations"
-                + "(?:, (\\d+) spec/WPT disagreements?)?, 0 infrastructure errors").matcher(outcome.output());
-        assertTrue(summary.find(), outcome.output());
-        int splits = summary.group(3) == null ? 0 : Integer.parseInt(summary.group(3));
-        assertEquals(Integer.parseInt(summary.group(1)) + Integer.parseInt(summary.group(2)) + splits, rows,
-                outcome.output());
+        assertEveryRowMatchedInChromium(outcome, rows);
         assertTrue(outcome.output().contains("Selenium Grid " + gridUrl), outcome.output());
         String firstHost = hosts.split(",")[0].toLowerCase();
         try (var results = Files.list(root.resolve("results"))) {
@@ -95,6 +89,17 @@ public class GridRunTest {
                     || p.toString().endsWith("-attachment.txt")).anyMatch(p -> contains(p, "http://" + firstHost + ":"));
             assertTrue(pageOnAdvertisedHost, "the attachments name the page origin on " + firstHost);
         }
+    }
+
+    /** Exit 0, and chromium's summary accounts for every row as matched, a known deviation or a spec/WPT split. */
+    private static void assertEveryRowMatchedInChromium(Outcome outcome, int rows) {
+        assertEquals(outcome.exit(), 0, outcome.output());
+        Matcher summary = Pattern.compile("chromium +(\\d+) matched, 0 differed, (\\d+) known deviations"
+                + "(?:, (\\d+) spec/WPT disagreements?)?, 0 infrastructure errors").matcher(outcome.output());
+        assertTrue(summary.find(), outcome.output());
+        int splits = summary.group(3) == null ? 0 : Integer.parseInt(summary.group(3));
+        assertEquals(Integer.parseInt(summary.group(1)) + Integer.parseInt(summary.group(2)) + splits, rows,
+                outcome.output());
     }
 
     /** Sessions with a browser on the Grid right now, from its own status. */
@@ -140,13 +145,7 @@ public class GridRunTest {
             running.set(false);
             watcher.join();
         }
-        assertEquals(outcome.exit(), 0, outcome.output());
-        Matcher summary = Pattern.compile("chromium +(\\d+) matched, 0 differed, (\\d+) known deviations"
-                + "(?:, (\\d+) spec/WPT disagreements?)?, 0 infrastructure errors").matcher(outcome.output());
-        assertTrue(summary.find(), outcome.output());
-        int splits = summary.group(3) == null ? 0 : Integer.parseInt(summary.group(3));
-        assertEquals(Integer.parseInt(summary.group(1)) + Integer.parseInt(summary.group(2)) + splits, rows,
-                outcome.output());
+        assertEveryRowMatchedInChromium(outcome, rows);
         assertEquals(most.get(), 2, "the Grid's status showed at most " + most.get() + " session(s) at once");
     }
 
