@@ -4,6 +4,7 @@
 #                     leaving $CORS_OUT/results-BROWSER.json, cors-BROWSER.sarif, report-BROWSER.html
 #   CORS_MODE=merge   every $CORS_OUT/results-*.json into $CORS_OUT/merged/ (matrix.md/html, results.json, report)
 #   CORS_OUT          the output folder (default ./cors-results); CORS_SUITE_BUILT=1: already built, run the classes
+#                     (CORS_SUITE_CLASSPATH: their class path, when it is not suite/target's)
 set -euo pipefail
 SUITE="$(cd "$(dirname "$0")/.." && pwd)"
 WORKSPACE="$PWD"
@@ -14,7 +15,8 @@ absolute() { case "$1" in /*) echo "$1" ;; *) echo "$WORKSPACE/$1" ;; esac; }
 # verify: the launcher installs the browsers, builds and runs; merge needs only Java and Maven.
 cors() {
   if [ "${CORS_SUITE_BUILT:-}" = 1 ]; then
-    (cd "$SUITE" && java -cp "suite/target/classes:$(cat suite/target/classpath.txt)" dev.corssuite.suite.cli.CorsSuite "$@")
+    (cd "$SUITE" && java -cp "${CORS_SUITE_CLASSPATH:-suite/target/classes:$(cat suite/target/classpath.txt)}" \
+      dev.corssuite.suite.cli.CorsSuite "$@")
   elif [ "$1" = verify ]; then
     "$SUITE/cors-suite" "$@"
   else

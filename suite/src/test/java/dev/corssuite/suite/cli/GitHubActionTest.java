@@ -30,6 +30,8 @@ import static org.testng.Assert.assertTrue;
 public class GitHubActionTest {
     private static final Path ROOT = Path.of(System.getProperty("cors.root", "..")).toAbsolutePath().normalize();
     private static final Path VALIDATOR = ROOT.resolve("suite/target/action-validator");
+    /** The suite as this test runs it: during {@code mvn verify} the launcher's classpath.txt is not written yet. */
+    private static final String CLASS_PATH = System.getProperty("java.class.path");
 
     @Test
     public void theActionAndTheWorkflowsPassGitHubsSchemas() throws Exception {
@@ -58,14 +60,15 @@ public class GitHubActionTest {
             for (String browser : browsers) {
                 Result r = run(ROOT, Map.of("CORS_MODE", "verify", "CORS_TARGET", express.url().toString(),
                         "CORS_POLICY", "fixtures/policies/example-policy.yaml", "CORS_BROWSER", browser,
-                        "CORS_OUT", out.toString(), "CORS_SUITE_BUILT", "1"), script);
+                        "CORS_OUT", out.toString(), "CORS_SUITE_BUILT", "1", "CORS_SUITE_CLASSPATH", CLASS_PATH),
+                        script);
                 assertEquals(r.exit(), 0, r.output());
                 assertTrue(Files.exists(out.resolve("cors-" + browser + ".sarif")), r.output());
                 assertTrue(Files.exists(out.resolve("results-" + browser + ".json")), r.output());
             }
         }
-        Result merged = run(ROOT, Map.of("CORS_MODE", "merge", "CORS_OUT", out.toString(), "CORS_SUITE_BUILT", "1"),
-                script);
+        Result merged = run(ROOT, Map.of("CORS_MODE", "merge", "CORS_OUT", out.toString(), "CORS_SUITE_BUILT", "1",
+                "CORS_SUITE_CLASSPATH", CLASS_PATH), script);
         assertEquals(merged.exit(), 0, merged.output());
         JsonNode results = new ObjectMapper().readTree(out.resolve("merged/results.json").toFile());
         assertEquals(results.at("/engines").size(), 2, results.at("/engines").toString());
