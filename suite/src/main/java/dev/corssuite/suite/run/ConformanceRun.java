@@ -2,13 +2,12 @@ package dev.corssuite.suite.run;
 
 import dev.corssuite.origins.OriginFleet;
 import dev.corssuite.origins.OriginRole;
-import dev.corssuite.suite.browser.BrowserSession;
 import dev.corssuite.suite.browser.Engine;
 import dev.corssuite.suite.probe.Probe;
 import dev.corssuite.suite.results.Cell;
-import dev.corssuite.suite.results.EngineRun;
 import dev.corssuite.suite.results.Item;
 import dev.corssuite.suite.results.Results;
+import dev.corssuite.suite.runner.EngineResult;
 import dev.corssuite.suite.runner.EngineRuns;
 import dev.corssuite.suite.runner.Job;
 import dev.corssuite.suite.runner.ProbeOutcome;
@@ -20,6 +19,7 @@ import dev.corssuite.suite.table.CorsCase;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +31,6 @@ import java.util.stream.IntStream;
  */
 public final class ConformanceRun implements AutoCloseable {
     public static final int BATCH_SIZE = 100;
-
-    /** One engine's run: who ran it, and each row's outcome by id. */
-    public record EngineResult(EngineRun engine, Map<String, ProbeOutcome> outcomes) {
-    }
 
     private final CaseTable table;
     private final OriginFleet fleet;
@@ -70,21 +66,17 @@ public final class ConformanceRun implements AutoCloseable {
                     shard -> {
                         try (Runner runner = new Runner(engine::start, fleet.url(OriginRole.PAGE, Probe.PAGE),
                                 new FleetTraffic(fleet), batchSize, shards.listener(shard))) {
-                            BrowserSession session = runner.session();
-                            return new EngineResult(new EngineRun(engine.name(), session.version(),
-                                    session.drivenBy()), runner.run(shards.jobs(shard)));
+                            return EngineResult.ran(runner, runner.run(shards.jobs(shard)));
                         }
                     });
+            Map<String, ProbeOutcome> all = new HashMap<>();
+            parts.forEach(p -> all.putAll(p.outcomes()));
             Map<String, ProbeOutcome> merged = new LinkedHashMap<>();
-            jobs.forEach(j -> parts.stream().filter(p -> p.outcomes().containsKey(j.key())).findFirst()
-                    .ifPresent(p -> merged.put(j.key(), p.outcomes().get(j.key()))));
+            jobs.forEach(j -> merged.put(j.key(), all.get(j.key())));
             return new EngineResult(parts.get(0).engine(), merged);
         } catch (RuntimeException e) {
-            String reason = engine.name() + " could not run the table: " + e.getMessage();
-            Map<String, ProbeOutcome> failed = new LinkedHashMap<>();
-            jobs.forEach(j -> failed.put(j.key(), ProbeOutcome.failed(reason)));
-            return new EngineResult(new EngineRun(engine.name(), "unknown", "did not start: "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("")), failed);
+            return EngineResult.notStarted(engine.name(), jobs, engine.name() + " could not run the table: "
+                    + e.getMessage(), e);
         }
     }
 

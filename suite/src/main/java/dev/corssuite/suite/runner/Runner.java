@@ -1,5 +1,6 @@
 package dev.corssuite.suite.runner;
 
+import dev.corssuite.origins.RecordedRequest;
 import dev.corssuite.suite.browser.BrowserSession;
 import dev.corssuite.suite.probe.Probe;
 import dev.corssuite.suite.probe.ProbeResult;
@@ -101,17 +102,18 @@ public final class Runner implements AutoCloseable {
             String id = staged.get(i).probe().id();
             ProbeResult result = results.get(i);
             List<String> faults = traffic.faults(id);
+            List<RecordedRequest> arrived = traffic.requests(id);
             ProbeOutcome outcome;
             if (result.probeError() != null) {
                 outcome = ProbeOutcome.failed("the probe page could not run it: " + result.probeError());
             } else if (!faults.isEmpty()) {
                 outcome = ProbeOutcome.failed("the suite's proxy failed: " + String.join("; ", faults));
-            } else if (result.timedOut() && traffic.requests(id).isEmpty()) {
+            } else if (result.timedOut() && arrived.isEmpty()) {
                 // A server that hangs has received the request; here nothing arrived before the page gave up.
                 outcome = ProbeOutcome.failed("the page gave up after " + result.ms() + " ms and nothing reached the "
                         + "server: the request never left the browser or the suite's own machinery");
             } else {
-                outcome = ProbeOutcome.observed(Judge.observe(result, traffic.requests(id), traffic));
+                outcome = ProbeOutcome.observed(Judge.observe(result, arrived, traffic));
             }
             outcomes.put(batch.get(i).key(), outcome);
         }

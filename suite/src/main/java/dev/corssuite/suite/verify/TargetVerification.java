@@ -14,6 +14,7 @@ import dev.corssuite.suite.request.Origin;
 import dev.corssuite.suite.results.EngineRun;
 import dev.corssuite.suite.results.Results;
 import dev.corssuite.suite.run.EngineSelection;
+import dev.corssuite.suite.runner.EngineResult;
 import dev.corssuite.suite.runner.EngineRuns;
 import dev.corssuite.suite.runner.ProbeOutcome;
 import dev.corssuite.suite.runner.Progress;
@@ -178,8 +179,9 @@ public final class TargetVerification {
         out.printf("Verifying %s against %s: %d requests from %d origins (%d allowed, %d hostile) to %d endpoint(s)%n",
                 target, policy.file(), matrix.size(), origins, origins - hostile, hostile, policy.endpoints().size());
 
-        DirectBatch.Result batch = new DirectBatch(new DirectProbe(target, policy.timeoutMs()),
-                options.maxConnections()).send(matrix, r -> pathWithId(r, "direct-" + r.id()));
+        DirectProbe probe = new DirectProbe(target, policy.timeoutMs());
+        DirectBatch.Result batch = new DirectBatch(probe, options.maxConnections())
+                .send(matrix, r -> pathWithId(r, "direct-" + r.id()));
         Map<String, DirectAnswers> direct = batch.answers();
         if (batch.load().limited()) {
             out.println(batch.load().summary());
@@ -187,8 +189,7 @@ public final class TargetVerification {
         String errorPath = policy.endpoints().get(0).path().replaceAll("/+$", "") + "/cors-suite-missing";
         String allowedOrigin = matrix.stream().filter(r -> !r.from().hostile()).findFirst()
                 .map(r -> r.from().origin()).orElse("null");
-        RawAnswer asked = new DirectProbe(target, policy.timeoutMs())
-                .actual(errorPath, allowedOrigin, "GET", List.of(), null);
+        RawAnswer asked = probe.actual(errorPath, allowedOrigin, "GET", List.of(), null);
         RawAnswer errorAnswer = LoadSignal.of(asked).isPresent() ? null : asked;
 
         Map<String, Map<String, ProbeOutcome>> byEngine = new LinkedHashMap<>();
@@ -254,22 +255,16 @@ public final class TargetVerification {
         return new VerifyResult(results.passed() ? OK : FINDINGS, results, outcomes, report);
     }
 
-    private record EngineOutcome(EngineRun engine, Map<String, ProbeOutcome> outcomes) {
-    }
-
     /** Every job in one engine; an engine that does not start makes each of them an infrastructure error. */
-    private EngineOutcome runEngine(Engine engine, SessionProxy sessionProxy, Origin page, OriginProxy proxy,
+    private EngineResult runEngine(Engine engine, SessionProxy sessionProxy, Origin page, OriginProxy proxy,
                                     List<VerifyJob> jobs) {
         try (Runner runner = new Runner(() -> engine.start(sessionProxy), page + Probe.PAGE, proxy.traffic(),
                 options.batchSize(), listener)) {
-            return new EngineOutcome(new EngineRun(engine.name(), runner.session().version(),
-                    runner.session().drivenBy()), politely(runner, engine.name(), jobs, proxy.traffic()));
+            return EngineResult.ran(runner, politely(runner, engine.name(), jobs, proxy.traffic()));
         } catch (RuntimeException e) {
             String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
             out.println("[" + engine.name() + "] did not start: " + why);
-            Map<String, ProbeOutcome> failed = new LinkedHashMap<>();
-            jobs.forEach(j -> failed.put(j.key(), ProbeOutcome.failed(engine.name() + " did not start: " + why)));
-            return new EngineOutcome(new EngineRun(engine.name(), "unknown", "did not start: " + why), failed);
+            return EngineResult.notStarted(engine.name(), jobs, engine.name() + " did not start: " + why, e);
         }
     }
 

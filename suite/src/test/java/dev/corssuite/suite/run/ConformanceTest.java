@@ -5,6 +5,7 @@ import dev.corssuite.suite.results.Cell;
 import dev.corssuite.suite.results.Item;
 import dev.corssuite.suite.results.Results;
 import dev.corssuite.suite.results.writers.ConsoleSummary;
+import dev.corssuite.suite.runner.EngineResult;
 import dev.corssuite.suite.runner.EngineRuns;
 import dev.corssuite.suite.runner.Progress;
 import dev.corssuite.suite.table.CorsCase;
@@ -27,7 +28,7 @@ import java.util.Map;
 public class ConformanceTest {
     private ConformanceRun run;
     private EngineSelection selection;
-    private final Map<String, ConformanceRun.EngineResult> ran = new LinkedHashMap<>();
+    private final Map<String, EngineResult> ran = new LinkedHashMap<>();
     private final Map<String, Map<String, Item>> itemsByEngine = new LinkedHashMap<>();
 
     private synchronized ConformanceRun run() {
