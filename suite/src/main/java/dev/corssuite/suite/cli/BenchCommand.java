@@ -17,7 +17,6 @@ import dev.corssuite.suite.run.CaseStager;
 import dev.corssuite.suite.run.ConformanceRun;
 import dev.corssuite.suite.run.EngineSelection;
 import dev.corssuite.suite.run.FleetTraffic;
-import dev.corssuite.suite.run.OriginAddresses;
 import dev.corssuite.suite.run.RunSettings;
 import dev.corssuite.suite.runner.Job;
 import dev.corssuite.suite.runner.ProbeOutcome;
@@ -44,7 +43,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -89,9 +87,7 @@ final class BenchCommand implements Callable<Integer> {
         CaseTable table;
         EngineSelection selection;
         try {
-            settings = new RunSettings(RunSettings.projectRoot(), RunSettings.split(browsers), List.of(), null,
-                    Optional.ofNullable(placement.grid), OriginAddresses.of(Optional.ofNullable(placement.bind),
-                    Optional.ofNullable(placement.advertiseHost)));
+            settings = placement.settings(browsers, "", null);
             table = settings.table();
             selection = settings.engines();
         } catch (InvalidInputException | IllegalArgumentException | IllegalStateException e) {

@@ -1,6 +1,11 @@
 package dev.corssuite.suite.cli;
 
+import dev.corssuite.suite.run.OriginAddresses;
+import dev.corssuite.suite.run.RunSettings;
 import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Optional;
 
 /** Where the browsers run and where the origins listen; shared by every command that starts browsers. */
 final class PlacementOptions {
@@ -21,4 +26,11 @@ final class PlacementOptions {
             description = "Browser sessions per engine, each running its share of the table (e.g. a Grid's slots; "
                     + "default 1)")
     int sessions;
+
+    /** The run's settings: these placements, the project's root, the browsers, case filter and results folder. */
+    RunSettings settings(String browsers, String cases, Path results) {
+        return new RunSettings(RunSettings.projectRoot(), RunSettings.split(browsers), RunSettings.split(cases),
+                results, Optional.ofNullable(grid), OriginAddresses.of(Optional.ofNullable(bind),
+                Optional.ofNullable(advertiseHost)));
+    }
 }

@@ -4,7 +4,6 @@ import dev.corssuite.suite.results.Results;
 import dev.corssuite.suite.results.writers.ConsoleSummary;
 import dev.corssuite.suite.run.ConformanceRun;
 import dev.corssuite.suite.run.EngineSelection;
-import dev.corssuite.suite.run.OriginAddresses;
 import dev.corssuite.suite.run.RunSettings;
 import dev.corssuite.suite.runner.EngineRuns;
 import dev.corssuite.suite.verify.direct.DirectBatch;
@@ -19,7 +18,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** Runs the table in every chosen browser and prints the per-browser summary; {@code --target} is verify's alias. */
@@ -74,10 +72,7 @@ final class RunCommand implements Callable<Integer> {
         CaseTable table;
         EngineSelection selection;
         try {
-            settings = new RunSettings(RunSettings.projectRoot(), RunSettings.split(output.browsers),
-                    RunSettings.split(cases), output.results, Optional.ofNullable(placement.grid),
-                    OriginAddresses.of(Optional.ofNullable(placement.bind),
-                            Optional.ofNullable(placement.advertiseHost)));
+            settings = placement.settings(output.browsers, cases, output.results);
             table = settings.table();
             selection = settings.engines();
             if (placement.sessions < 1) {
