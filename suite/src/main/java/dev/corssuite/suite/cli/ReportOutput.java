@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -28,9 +29,7 @@ final class ReportOutput {
                      PrintStream err) throws IOException {
         Path reports = root.resolve("reports");
         Path folder = resultsDir != null ? resultsDir : reports.resolve("allure-results");
-        deleteTree(folder);
-        Files.createDirectories(folder);
-        new AllureResults(folder).write(results);
+        replaceFolder(folder, staged -> new AllureResults(staged).write(results));
         out.println("Allure results: " + folder);
         Path dir = reports.resolve("out");
         ComplianceMatrix matrix = new ComplianceMatrix(results);
@@ -53,6 +52,30 @@ final class ReportOutput {
             err.println("The HTML report could not be written: " + e.getMessage());
             return status == 0 ? NO_REPORT : status;
         }
+    }
+
+    /** The old folder stays whole until the new one is complete, so an interrupted run loses nothing. */
+    static void replaceFolder(Path folder, FolderWriter writer) throws IOException {
+        Path staged = folder.resolveSibling(folder.getFileName() + ".partial");
+        Path previous = folder.resolveSibling(folder.getFileName() + ".previous");
+        deleteTree(staged);
+        Files.createDirectories(staged);
+        try {
+            writer.write(staged);
+        } catch (IOException | RuntimeException e) {
+            deleteTree(staged);
+            throw e;
+        }
+        deleteTree(previous);
+        if (Files.exists(folder)) {
+            Files.move(folder, previous, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(staged, folder, StandardCopyOption.ATOMIC_MOVE);
+        deleteTree(previous);
+    }
+
+    interface FolderWriter {
+        void write(Path folder) throws IOException;
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -1,5 +1,6 @@
 package dev.corssuite.suite.verify;
 
+import dev.corssuite.suite.results.writers.ReplacedFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.corssuite.suite.results.Results;
@@ -98,10 +99,8 @@ public final class VerifyReport {
 
     /** Writes verify.md and verify.json into {@code dir}. */
     public void write(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("verify.md"), markdown());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("verify.json").toFile(),
-                json());
+        ReplacedFile.writeString(dir.resolve("verify.md"), markdown());
+        ReplacedFile.writeJson(dir.resolve("verify.json"), json());
     }
 
     String markdown() {

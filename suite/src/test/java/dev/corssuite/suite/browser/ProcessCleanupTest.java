@@ -147,6 +147,7 @@ public class ProcessCleanupTest {
         }
         String marker = "cors-cleanup-" + UUID.randomUUID();
         Path results = Files.createTempDirectory("interrupted");
+        Path earlierRun = Files.writeString(results.resolve("earlier-run-result.json"), "{}");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), "-Dcors.root=" + ROOT, "-Dcors.offline=true",
                 "dev.corssuite.suite.cli.CorsSuite", "run", "--browsers", engine, "--cases", CASES, "--results",
@@ -182,13 +183,17 @@ public class ProcessCleanupTest {
             assertTrue(cli.waitFor(30, TimeUnit.SECONDS), "the run did not stop on SIG" + moment.signal());
             assertEquals(cli.exitValue(), moment.exitStatus(), "the run ended by itself, not by the interrupt");
             assertNoneLeft(marker, engine + " interrupted by " + moment);
+            assertTrue(Files.exists(earlierRun) || Files.exists(results.resolve("categories.json")),
+                    "the interrupted run left neither the earlier results nor complete new ones in " + results);
         } finally {
             cli.destroyForcibly();
             marked(marker).forEach(ProcessHandle::destroyForcibly);
-            // The run replaces its results folder when it writes them; an interrupt may land in between.
-            if (Files.exists(results)) {
-                try (Stream<Path> files = Files.walk(results)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            for (String suffix : List.of("", ".partial", ".previous")) {
+                Path folder = results.resolveSibling(results.getFileName() + suffix);
+                if (Files.exists(folder)) {
+                    try (Stream<Path> files = Files.walk(folder)) {
+                        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    }
                 }
             }
         }

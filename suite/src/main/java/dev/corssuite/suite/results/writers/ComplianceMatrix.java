@@ -79,9 +79,8 @@ public final class ComplianceMatrix {
     }
 
     public void write(Path folder) throws IOException {
-        Files.createDirectories(folder);
-        Files.writeString(folder.resolve("matrix.md"), markdown());
-        Files.writeString(folder.resolve("matrix.html"), html());
+        ReplacedFile.writeString(folder.resolve("matrix.md"), markdown());
+        ReplacedFile.writeString(folder.resolve("matrix.html"), html());
     }
 
     private String itemNoun() {

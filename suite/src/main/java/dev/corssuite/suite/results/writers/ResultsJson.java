@@ -14,9 +14,6 @@ public final class ResultsJson {
     }
 
     public static Path write(Results results, Path folder) throws IOException {
-        Files.createDirectories(folder);
-        Path file = folder.resolve("results.json");
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), results);
-        return file;
+        return ReplacedFile.writeJson(folder.resolve("results.json"), results);
     }
 }

@@ -55,10 +55,7 @@ public final class SarifLog {
         log.put("$schema", SCHEMA);
         log.put("version", "2.1.0");
         log.put("runs", List.of(run));
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), log);
-        return file;
+        return ReplacedFile.writeJson(file, log);
     }
 
     private static Map<String, Object> rule(FindingKind kind) {

@@ -1,5 +1,6 @@
 package dev.corssuite.suite.verify.fixes;
 
+import dev.corssuite.suite.results.writers.ReplacedFile;
 import dev.corssuite.suite.verify.findings.Finding;
 import dev.corssuite.suite.verify.policy.CorsPolicy;
 
@@ -30,9 +31,6 @@ public final class FixSuggestions {
     }
 
     public static Path write(CorsPolicy policy, List<Finding> findings, Path folder) throws IOException {
-        Files.createDirectories(folder);
-        Path file = folder.resolve("fixes.md");
-        Files.writeString(file, markdown(policy, findings));
-        return file;
+        return ReplacedFile.writeString(folder.resolve("fixes.md"), markdown(policy, findings));
     }
 }
