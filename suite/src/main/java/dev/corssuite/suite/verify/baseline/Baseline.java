@@ -36,6 +36,7 @@ public record Baseline(String file, List<BaselineEntry> entries) {
                     .orElseThrow(() -> new IllegalStateException("the schema's kinds differ from FindingKind: "
                             + kind));
             entries.add(new BaselineEntry(found, e.path("endpoint").asText(),
+                    e.hasNonNull("method") ? e.path("method").asText() : null,
                     e.hasNonNull("origin") && !e.path("origin").asText().equals("*") ? e.path("origin").asText()
                             : null, e.path("reason").asText()));
         }

@@ -48,6 +48,8 @@ public class BaselineTest {
         assertEquals(preflight.endpoint(), "/api/items");
         assertEquals(preflight.origin(), "null");
         assertNull(EvidenceLine.parse(MAX_AGE.evidence().get(0)).origin());
+        assertEquals(preflight.methods(), java.util.Set.of("OPTIONS", "PUT"));
+        assertEquals(line.methods(), java.util.Set.of("GET"));
     }
 
     @Test
@@ -93,6 +95,32 @@ public class BaselineTest {
         Judgement judgement = Baseline.load(file, SCHEMA).judge(List.of(REFLECTED));
         assertTrue(judgement.findings().get(0).isNew());
         assertEquals(judgement.stale().size(), 1);
+    }
+
+    @Test
+    public void aMethodLimitsTheEntryToThatMethodOrThePreflightAskingForIt() throws Exception {
+        Path file = write("""
+                accepted:
+                  - kind: no-cors-on-errors
+                    endpoint: /api/orders
+                    method: PUT
+                    reason: the gateway answers failed writes
+                  - kind: origin-reflected
+                    endpoint: /api/items
+                    method: DELETE
+                    reason: no such request is made, so this entry is stale
+                """);
+        Finding preflight = new Finding(FindingKind.NO_CORS_ON_ERRORS, List.of(
+                "OPTIONS /api/orders for PUT /api/orders with Origin: https://app.example.com -> 500, no CORS headers",
+                "POST /api/orders with Origin: https://app.example.com -> 500, no CORS headers"));
+        Judgement judgement = Baseline.load(file, SCHEMA).judge(List.of(NO_CORS, preflight, REFLECTED));
+
+        assertEquals(judgement.findings().get(0).accepted(), List.of(NO_CORS.evidence().get(1)));
+        assertEquals(judgement.findings().get(1).accepted(), List.of(preflight.evidence().get(0)));
+        assertEquals(judgement.findings().get(1).fresh(), List.of(preflight.evidence().get(1)), "POST stays new");
+        assertTrue(judgement.findings().get(2).isNew(), "GET and OPTIONS lines are not DELETE");
+        assertEquals(judgement.stale().stream().map(BaselineEntry::describe).toList(),
+                List.of("origin-reflected on DELETE /api/items from any origin"));
     }
 
     @Test
