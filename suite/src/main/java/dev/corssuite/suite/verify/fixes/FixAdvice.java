@@ -17,7 +17,7 @@ public final class FixAdvice {
             case MISSING_VARY -> "Send Vary: Origin on every answer whose Access-Control-Allow-Origin depends on it.";
             case NO_CORS_ON_ERRORS -> "Add the CORS headers to error answers too (nginx: add_header ... always).";
             case PREFLIGHT_REFUSED -> "Answer OPTIONS before authentication and redirects (Spring Security: "
-                    + "http.cors(...); Express: app.use(cors(...)) before the auth middleware).";
+                    + "http.cors(...) or SuggestedPreflightChain below; Express: app.use(cors(...)) before the auth middleware).";
             case OPTIONS_NOT_ROUTED -> "Route OPTIONS to the CORS handling and answer 204 with the preflight headers.";
             case PREFLIGHT_WITHOUT_CREDENTIALS -> "Send Access-Control-Allow-Credentials: true on the preflight too.";
             case MAX_AGE_ABOVE_CAPS -> "Send Access-Control-Max-Age of at most 600 (WebKit's cap) for the same "

@@ -26,7 +26,9 @@ public final class FixSuggestions {
                 .append("```\n\nIn the endpoint's `location`:\n\n```nginx\n").append(config.nginxLocation())
                 .append("```\n");
         md.append("\n## Express (`cors` package)\n\n```js\n").append(config.expressOptions()).append("```\n");
-        md.append("\n## Spring\n\n```java\n").append(config.spring()).append("```\n");
+        md.append("\n## Spring\n\n`SuggestedCors.java`:\n\n```java\n").append(config.springCors()).append("```\n");
+        md.append("\nWith Spring Security, also `SuggestedPreflightChain.java`:\n\n```java\n")
+                .append(config.springSecurityPreflights()).append("```\n");
         return md.toString();
     }
 
