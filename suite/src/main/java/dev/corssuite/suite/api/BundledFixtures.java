@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  */
 final class BundledFixtures {
     static final String RESOURCE = "cors-suite/fixtures";
-    private static final List<String> PARTS = List.of("schema", "pages");
+    private static final List<String> PARTS = List.of("schema", "pages", "engines");
 
     private BundledFixtures() {
     }

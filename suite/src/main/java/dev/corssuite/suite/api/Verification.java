@@ -57,6 +57,9 @@ public record Verification(String target, Results results, List<RequestResult> r
             text.append("  ").append(e.name()).append(' ').append(e.version()).append(": ")
                     .append(counts.get(Status.MATCHED)).append(" of ").append(requests.size())
                     .append(" requests as the policy intends");
+            if (counts.get(Status.KNOWN_DEVIATION) > 0) {
+                text.append(", ").append(counts.get(Status.KNOWN_DEVIATION)).append(" as the engine's known deviation");
+            }
             if (counts.get(Status.INFRASTRUCTURE_ERROR) > 0) {
                 text.append(", ").append(counts.get(Status.INFRASTRUCTURE_ERROR)).append(" infrastructure errors");
             }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * web-platform-tests or spec pull request, a status page or a sample repository's thread does not say that the
  * engine differs on purpose, nor that its makers know.
  */
-final class EngineSource {
+public final class EngineSource {
     /** Hosts (and, for shared hosts, path prefixes) of each engine's bug tracker and source. */
     private static final Map<String, List<String>> PLACES = Map.of(
             "chromium", List.of("bugs.chromium.org/", "issues.chromium.org/", "crbug.com/",
@@ -29,7 +29,7 @@ final class EngineSource {
     }
 
     /** Why {@code url} is not a place documenting {@code engine}'s behaviour, or empty when it is. */
-    static Optional<String> refusal(String engine, String url) {
+    public static Optional<String> refusal(String engine, String url) {
         String place;
         try {
             URI uri = new URI(url);

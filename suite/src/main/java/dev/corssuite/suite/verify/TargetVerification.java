@@ -221,6 +221,7 @@ public final class TargetVerification {
             }
         }
 
+        EngineDeviations deviations = EngineDeviations.load(root.resolve("fixtures"));
         List<RequestOutcome> outcomes = new ArrayList<>();
         for (PlannedRequest r : matrix) {
             Map<String, Observation> observed = new LinkedHashMap<>();
@@ -237,7 +238,7 @@ public final class TargetVerification {
             outcomes.add(new RequestOutcome(r, PolicyIntent.predict(policy, r, targetOrigin), answers,
                     fromAnswers(r, targetOrigin, answers), observed, errors,
                     browsable(r.from()) ? null : "the proxy's TLS (Java) cannot serve the host name "
-                            + r.from().host()));
+                            + r.from().host(), Map.of()).explainedBy(deviations));
         }
         // Browsers are done: a target that stopped meanwhile would turn every later answer into a finding.
         TargetCheck.stillAnswers(target, policy.endpoints().get(0).path(), policy.timeoutMs());

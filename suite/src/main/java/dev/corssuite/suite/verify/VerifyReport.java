@@ -106,12 +106,12 @@ public final class VerifyReport {
     String markdown() {
         StringBuilder md = new StringBuilder("# CORS verification of " + target + "\n\n");
         md.append("Policy: `").append(policy.file())
-                .append("`\n\n| browser | as intended | not | infrastructure errors "
-                + "| version |\n|---|---:|---:|---:|---|\n");
+                .append("`\n\n| browser | as intended | known engine deviation | not | infrastructure errors "
+                + "| version |\n|---|---:|---:|---:|---:|---|\n");
         browsers.forEach((engine, version) -> {
             var counts = results.counts(engine);
             md.append("| ").append(engine).append(" | ").append(counts.get(Status.MATCHED)).append(" | ")
-                    .append(counts.get(Status.DIFFERED)).append(" | ").append(counts.get(Status.INFRASTRUCTURE_ERROR))
+                    .append(counts.get(Status.KNOWN_DEVIATION)).append(" | ").append(counts.get(Status.DIFFERED)).append(" | ").append(counts.get(Status.INFRASTRUCTURE_ERROR))
                     .append(" | ").append(version).append(" |\n");
         });
         md.append("\n## Findings (").append(findings.size()).append(")\n\n");

@@ -41,6 +41,10 @@ final class VerifyResults {
     }
 
     private static Cell cell(RequestOutcome o, String engine, Observation observed) {
+        if (o.knownDeviation(engine).isPresent()) {
+            return new Cell(Status.KNOWN_DEVIATION, observed.verdict(), List.of("the policy intends "
+                    + o.intent().verdict() + "; " + o.knownDeviation(engine).get().describe()), observed);
+        }
         boolean asIntended = o.asIntended(engine).orElse(true);
         return new Cell(asIntended ? Status.MATCHED : Status.DIFFERED, observed.verdict(), asIntended ? List.of()
                 : List.of("the policy intends " + o.intent().verdict() + ", the browser's verdict is "

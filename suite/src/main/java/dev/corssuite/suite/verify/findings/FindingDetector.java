@@ -184,6 +184,9 @@ public final class FindingDetector {
         List<String> allowed = new ArrayList<>();
         for (Map.Entry<String, Observation> e : o.browsers().entrySet()) {
             Verdict v = e.getValue().verdict();
+            if (o.knownDeviation(e.getKey()).isPresent()) {
+                continue;
+            }
             if (v == Verdict.TIMEOUT) {
                 add(FindingKind.NO_ANSWER, who(r) + ": " + e.getKey() + " gave up after " + policy.timeoutMs()
                         + " ms");

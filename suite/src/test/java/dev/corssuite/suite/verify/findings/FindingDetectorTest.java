@@ -51,7 +51,7 @@ public class FindingDetectorTest {
             boolean preflighted = !List.of("GET", "HEAD", "POST").contains(r.method()) || !r.spec().headers().isEmpty();
             Prediction intent = PolicyIntent.predict(policy, r, "http://localhost:8080");
             outcomes.add(new RequestOutcome(r, intent, new DirectAnswers(preflighted ? server.apply(r, true) : null,
-                    server.apply(r, false)), intent, Map.of(), Map.of(), null));
+                    server.apply(r, false)), intent, Map.of(), Map.of(), null, Map.of()));
         }
         return FindingDetector.detect(policy, outcomes, null, null).stream()
                 .collect(Collectors.toMap(Finding::kind, Finding::evidence));
