@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -87,15 +88,32 @@ public final class FirefoxEngine implements Engine {
 
     private BrowserSession viaBidi(Path binary, SessionProxy proxy) {
         TempDirectory profile = new TempDirectory("cors-firefox-profile");
-        if (proxy != null) {
-            writePreferences(profile.path(), proxy.firefoxPreferences());
-        }
-        ChildProcess firefox = ChildProcess.start("firefox", List.of(binary.toString(), "--headless", "--no-remote",
-                "--profile", profile.path().toString(), "--remote-debugging-port", "0"));
-        Runnable stop = () -> {
-            firefox.close();
+        AtomicReference<ChildProcess> started = new AtomicReference<>();
+        Runnable end = () -> {
+            ChildProcess running = started.get();
+            if (running != null) {
+                running.close();
+            }
             profile.close();
         };
+        // Ctrl-C at any moment: Firefox ended first, then its profile removed, so no folder outlives the run either.
+        ExitCleanup onExit = new ExitCleanup("firefox-profile", end);
+        Runnable stop = () -> {
+            end.run();
+            onExit.cancel();
+        };
+        ChildProcess firefox;
+        try {
+            if (proxy != null) {
+                writePreferences(profile.path(), proxy.firefoxPreferences());
+            }
+            firefox = ChildProcess.start("firefox", List.of(binary.toString(), "--headless", "--no-remote",
+                    "--profile", profile.path().toString(), "--remote-debugging-port", "0"));
+        } catch (RuntimeException e) {
+            stop.run();
+            throw e;
+        }
+        started.set(firefox);
         try {
             String line = firefox.awaitLine(l -> LISTENING.matcher(l).find(), Duration.ofSeconds(60));
             Matcher m = LISTENING.matcher(line);

@@ -148,8 +148,10 @@ public class ProcessCleanupTest {
         String marker = "cors-cleanup-" + UUID.randomUUID();
         Path results = Files.createTempDirectory("interrupted");
         Path earlierRun = Files.writeString(results.resolve("earlier-run-result.json"), "{}");
+        Path scratch = Files.createTempDirectory("interrupted-tmp");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), "-Dcors.root=" + ROOT, "-Dcors.offline=true",
+                "-Djava.io.tmpdir=" + scratch,
                 "dev.corssuite.suite.cli.CorsSuite", "run", "--browsers", engine, "--cases", CASES, "--results",
                 results.toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -185,9 +187,17 @@ public class ProcessCleanupTest {
             assertNoneLeft(marker, engine + " interrupted by " + moment);
             assertTrue(Files.exists(earlierRun) || Files.exists(results.resolve("categories.json")),
                     "the interrupted run left neither the earlier results nor complete new ones in " + results);
+            try (Stream<Path> left = Files.list(scratch)) {
+                List<String> profiles = left.map(p -> p.getFileName().toString())
+                        .filter(n -> n.startsWith("cors-firefox-profile")).toList();
+                assertEquals(profiles, List.of(), "browser profiles left in " + scratch);
+            }
         } finally {
             cli.destroyForcibly();
             marked(marker).forEach(ProcessHandle::destroyForcibly);
+            try (Stream<Path> files = Files.walk(scratch)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
             for (String suffix : List.of("", ".partial", ".previous")) {
                 Path folder = results.resolveSibling(results.getFileName() + suffix);
                 if (Files.exists(folder)) {
