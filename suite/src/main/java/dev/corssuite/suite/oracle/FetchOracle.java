@@ -184,9 +184,10 @@ public final class FetchOracle {
                 }
                 if (REDIRECT_STATUSES.contains(answer.status())
                         && options.redirect() == FetchOptions.RedirectMode.MANUAL) {
+                    // Granted only after the CORS check passed: the page learns there was a redirect, nothing more.
                     why.add(answer.status() + " with redirect mode manual: an opaque-redirect response (status 0, "
                             + "nothing readable), not followed");
-                    return prediction(Verdict.OPAQUE, 0, Set.of(), null);
+                    return prediction(Verdict.ALLOWED, 0, Set.of(), null);
                 }
                 if (!REDIRECT_STATUSES.contains(answer.status()) || location.isEmpty()) {
                     return done(answer);

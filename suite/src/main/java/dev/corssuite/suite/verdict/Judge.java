@@ -44,9 +44,7 @@ public final class Judge {
             // An API that never shows its answer (sendBeacon) succeeds by arriving.
             verdict = actual ? Verdict.ALLOWED : preflight ? Verdict.BLOCKED_AT_PREFLIGHT : Verdict.NOT_SENT;
         } else if (!page.rejected()) {
-            // An opaque-redirect response (redirect: "manual") is as unreadable as an opaque one.
-            verdict = "opaque".equals(page.type()) || "opaqueredirect".equals(page.type()) ? Verdict.OPAQUE
-                    : Verdict.ALLOWED;
+            verdict = "opaque".equals(page.type()) ? Verdict.OPAQUE : Verdict.ALLOWED;
         } else if (actual) {
             verdict = Verdict.BLOCKED_AT_RESPONSE;
         } else if (preflight) {
