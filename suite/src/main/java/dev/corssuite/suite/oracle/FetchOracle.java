@@ -217,8 +217,11 @@ public final class FetchOracle {
             List<HeaderLine> sent = new ArrayList<>(headers);
             stored.ifPresent(entry -> sent.addAll(entry.validators()));
             OracleAnswer answer = stored.isPresent() ? server.conditional(target) : server.answer(target, false);
-            hops.add(hop(target, method, originHeader(), sent));
             lastCookie = cookieSent(target);
+            if (lastCookie) {
+                sent.add(new HeaderLine("cookie", "case=<token>"));
+            }
+            hops.add(hop(target, method, originHeader(), sent));
             clock += answer.delayMillis();
             if (answer.delayMillis() >= request.spec().timeoutMs()) {
                 return null;
