@@ -87,7 +87,8 @@ public record Facts(
         }
         check(out, "method the last request arrived with", expected.method, actual.method);
         if (expected.hops != null && (actual.hops == null || !Hop.acceptAll(expected.hops, actual.hops))) {
-            out.add("requests that arrived: expected " + expected.hops + ", got " + actual.hops);
+            out.add("requests that arrived: expected " + expected.hops + ", got " + Hop.asAskedBy(actual.hops,
+                    expected.hops));
         }
         check(out, "preflights sent", expected.preflights, actual.preflights);
         check(out, "requests sent", expected.requests, actual.requests);
@@ -97,7 +98,8 @@ public record Facts(
         check(out, "what loaded is withheld from script (tainted)", expected.tainted, actual.tainted);
         if (expected.preflightHops != null && (actual.preflightHops == null
                 || !Hop.acceptAll(expected.preflightHops, actual.preflightHops))) {
-            out.add("preflights that arrived: expected " + expected.preflightHops + ", got " + actual.preflightHops);
+            out.add("preflights that arrived: expected " + expected.preflightHops + ", got "
+                    + Hop.asAskedBy(actual.preflightHops, expected.preflightHops));
         }
         return out;
     }

@@ -50,6 +50,30 @@ public record Hop(String at, String method, String origin, List<String> with, Li
         return true;
     }
 
+    /**
+     * Observed hops as the expected ones ask about them: each with the values of the header names its expected
+     * counterpart names (values, with, without), so a difference shows what was asked, not every header.
+     */
+    public static List<Hop> asAskedBy(List<Hop> observed, List<Hop> expected) {
+        if (observed == null) {
+            return null;
+        }
+        List<Hop> shown = new java.util.ArrayList<>();
+        for (int i = 0; i < observed.size(); i++) {
+            Hop seen = observed.get(i);
+            java.util.Set<String> asked = new java.util.TreeSet<>();
+            if (i < expected.size()) {
+                asked.addAll(expected.get(i).values().keySet());
+                asked.addAll(expected.get(i).with());
+                asked.addAll(expected.get(i).without());
+            }
+            Map<String, String> values = new TreeMap<>();
+            asked.forEach(name -> values.put(name, seen.values().getOrDefault(name, "(absent)")));
+            shown.add(new Hop(seen.at(), seen.method(), seen.origin(), seen.with(), List.of(), values));
+        }
+        return shown;
+    }
+
     @Override
     public String toString() {
         return (method == null ? "" : method + " ") + "at " + at + (origin == null ? "" : " Origin '" + origin + "'")
