@@ -59,7 +59,9 @@ final class CorsEndpointHandler implements HttpHandler {
             exchange.getResponseSender().send("no endpoint registered under token " + token + " on " + role.fileName());
             return;
         }
-        CannedAnswer answer = preflight ? behaviour.get().preflight() : behaviour.get().actual();
+        CannedAnswer answer = preflight ? behaviour.get().preflight()
+                : behaviour.get().revalidated() != null && isConditional(exchange) ? behaviour.get().revalidated()
+                : behaviour.get().actual();
         if (answer.status() == StatusCodes.SWITCHING_PROTOCOLS && isWebSocketHandshake(exchange)) {
             for (HeaderLine line : answer.headers()) {
                 exchange.getResponseHeaders().add(HttpString.tryFromString(line.name()), line.value());
@@ -73,6 +75,11 @@ final class CorsEndpointHandler implements HttpHandler {
             exchange.dispatch(SameThreadExecutor.INSTANCE, () -> exchange.getIoThread()
                     .executeAfter(() -> respond(exchange, answer), answer.delayMillis(), TimeUnit.MILLISECONDS));
         }
+    }
+
+    private static boolean isConditional(HttpServerExchange exchange) {
+        return exchange.getRequestHeaders().contains(io.undertow.util.Headers.IF_NONE_MATCH)
+                || exchange.getRequestHeaders().contains(io.undertow.util.Headers.IF_MODIFIED_SINCE);
     }
 
     private static boolean isWebSocketHandshake(HttpServerExchange exchange) {

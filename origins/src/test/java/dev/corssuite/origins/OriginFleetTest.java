@@ -113,6 +113,23 @@ public class OriginFleetTest {
         assertEquals(fleet.journal().requests(closed).size(), 1);
     }
 
+    /** A request with If-None-Match or If-Modified-Since gets the revalidated answer; any other the actual one. */
+    @Test
+    public void aConditionalRequestGetsTheRevalidatedAnswer() throws Exception {
+        var actual = new CannedAnswer(200, List.of(new HeaderLine("ETag", "\"v1\"")), "stored", 0);
+        var notModified = new CannedAnswer(304, List.of(new HeaderLine("ETag", "\"v1\"")), "", 0);
+        String token = fleet.answers().register("revalidated",
+                new EndpointBehaviour(CannedAnswer.NO_CORS, actual, notModified));
+        URI uri = URI.create(fleet.endpointUrl(OriginRole.CROSS_PORT, token));
+        assertEquals(client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode(), 200);
+        assertEquals(client.send(HttpRequest.newBuilder(uri).header("If-None-Match", "\"v1\"").build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode(), 304);
+        assertEquals(client.send(HttpRequest.newBuilder(uri).header("If-Modified-Since",
+                "Tue, 01 Dec 2020 00:00:00 GMT").build(), HttpResponse.BodyHandlers.ofString()).statusCode(), 304);
+        assertEquals(fleet.journal().requests(token).size(), 3);
+    }
+
     @Test
     public void preflightAndActualAreAnsweredSeparatelyAndJournaled() throws Exception {
         var preflight = new CannedAnswer(204, List.of(new HeaderLine("Access-Control-Allow-Methods", "PUT")), "", 0);

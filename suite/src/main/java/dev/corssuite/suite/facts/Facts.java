@@ -14,7 +14,8 @@ import java.util.Set;
  * request's preflights; {@code preflights} and {@code requests} count what the whole sequence sent. {@code tainted}
  * (elements that may load what script cannot use): the page may use what loaded only as an opaque resource (a
  * canvas it is drawn on refuses readback, its script errors read "Script error.", its cssRules throw); null where
- * the initiator cannot tell.
+ * the initiator cannot tell. {@code preflightHops}: the last request's preflights as they arrived (where, Origin,
+ * headers and their values).
  */
 public record Facts(
         Verdict verdict,
@@ -31,7 +32,8 @@ public record Facts(
         Boolean cookie,
         Boolean preflightCookie,
         List<String> preflightOrigins,
-        Boolean tainted) {
+        Boolean tainted,
+        List<Hop> preflightHops) {
 
     public Facts {
         Objects.requireNonNull(verdict, "verdict");
@@ -39,6 +41,16 @@ public record Facts(
         unreadable = unreadable == null ? Set.of() : Set.copyOf(unreadable);
         hops = hops == null ? null : List.copyOf(hops);
         preflightOrigins = preflightOrigins == null ? null : List.copyOf(preflightOrigins);
+        preflightHops = preflightHops == null ? null : List.copyOf(preflightHops);
+    }
+
+    /** Facts that say nothing about what the preflights carried. */
+    public Facts(Verdict verdict, Boolean preflight, Boolean reached, String requestHeaders, Integer status,
+                 Set<String> readable, Set<String> unreadable, String method, List<Hop> hops, Integer preflights,
+                 Integer requests, Boolean cookie, Boolean preflightCookie, List<String> preflightOrigins,
+                 Boolean tainted) {
+        this(verdict, preflight, reached, requestHeaders, status, readable, unreadable, method, hops, preflights,
+                requests, cookie, preflightCookie, preflightOrigins, tainted, null);
     }
 
     /** An expectation of the verdict alone. */
@@ -75,7 +87,8 @@ public record Facts(
         }
         check(out, "method the last request arrived with", expected.method, actual.method);
         if (expected.hops != null && (actual.hops == null || !Hop.acceptAll(expected.hops, actual.hops))) {
-            out.add("requests that arrived: expected " + expected.hops + ", got " + actual.hops);
+            out.add("requests that arrived: expected " + expected.hops + ", got " + Hop.asAskedBy(actual.hops,
+                    expected.hops));
         }
         check(out, "preflights sent", expected.preflights, actual.preflights);
         check(out, "requests sent", expected.requests, actual.requests);
@@ -83,6 +96,11 @@ public record Facts(
         check(out, "a preflight carried the case's cookie", expected.preflightCookie, actual.preflightCookie);
         check(out, "Origin headers of the preflights", expected.preflightOrigins, actual.preflightOrigins);
         check(out, "what loaded is withheld from script (tainted)", expected.tainted, actual.tainted);
+        if (expected.preflightHops != null && (actual.preflightHops == null
+                || !Hop.acceptAll(expected.preflightHops, actual.preflightHops))) {
+            out.add("preflights that arrived: expected " + expected.preflightHops + ", got "
+                    + Hop.asAskedBy(actual.preflightHops, expected.preflightHops));
+        }
         return out;
     }
 

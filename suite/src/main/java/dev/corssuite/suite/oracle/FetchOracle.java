@@ -2,6 +2,7 @@ package dev.corssuite.suite.oracle;
 
 import dev.corssuite.origins.HeaderLine;
 import dev.corssuite.suite.request.CredentialsMode;
+import dev.corssuite.suite.request.FetchOptions;
 import dev.corssuite.suite.request.Initiator;
 import dev.corssuite.suite.request.RequestMode;
 import dev.corssuite.suite.facts.Facts;
@@ -41,6 +42,7 @@ public final class FetchOracle {
     /** A sequence of requests sharing one preflight cache; the prediction is about the last, counts about all. */
     public static Prediction predict(List<OracleStep> steps, OracleServer server) {
         PreflightCache cache = new PreflightCache();
+        HttpCache httpCache = new HttpCache();
         long now = 0;
         int preflights = 0;
         int requests = 0;
@@ -49,7 +51,7 @@ public final class FetchOracle {
             if (i > 0) {
                 now += Math.max(steps.get(i).waitMillis(), STEP_GAP_MS);
             }
-            Fetch fetch = new Fetch(steps.get(i).request(), server, cache, now);
+            Fetch fetch = new Fetch(steps.get(i).request(), server, cache, httpCache, now);
             last = fetch.run();
             now = fetch.clock;
             preflights += last.facts().preflights();
@@ -58,7 +60,7 @@ public final class FetchOracle {
         Facts f = last.facts();
         return new Prediction(new Facts(f.verdict(), f.preflight(), f.reached(), f.requestHeaders(), f.status(),
                 f.readable(), Set.of(), f.method(), f.hops(), preflights, requests, f.cookie(), f.preflightCookie(),
-                f.preflightOrigins(), f.tainted()), last.reasons());
+                f.preflightOrigins(), f.tainted(), f.preflightHops()), last.reasons());
     }
 
     /** One fetch, hop by hop. */
@@ -66,6 +68,9 @@ public final class FetchOracle {
         private final OracleRequest request;
         private final OracleServer server;
         private final PreflightCache cache;
+        private final HttpCache httpCache;
+        private final FetchOptions options;
+        private final List<Hop> preflightHops = new ArrayList<>();
         private final List<String> why = new ArrayList<>();
         private final List<Hop> hops = new ArrayList<>();
         private boolean lastCookie;
@@ -83,16 +88,24 @@ public final class FetchOracle {
         private boolean taintedOrigin;
         private int redirectCount;
 
-        Fetch(OracleRequest request, OracleServer server, PreflightCache cache, long now) {
+        Fetch(OracleRequest request, OracleServer server, PreflightCache cache, HttpCache httpCache, long now) {
             this.request = request;
             this.server = server;
             this.cache = cache;
+            this.httpCache = httpCache;
+            this.options = request.spec().fetchOptions();
             this.clock = now;
             this.credentials = request.spec().effectiveCredentials();
             this.mode = request.spec().effectiveMode();
             this.url = request.targetUrl();
             this.method = RequestHeaderRules.normalizeMethod(request.spec().method());
-            List<HeaderLine> list = RequestHeaderRules.headerList(request.spec().headers(), request.spec().api());
+            List<HeaderLine> list = new ArrayList<>(RequestHeaderRules.headerList(request.spec().headers(),
+                    request.spec().api()));
+            // The Request constructor appends the body's Content-Type when script set none (under the same guard).
+            String bodyType = request.spec().hasBody() ? options.bodyContentType() : null;
+            if (bodyType != null && list.stream().noneMatch(h -> h.name().equals("content-type"))) {
+                list.add(new HeaderLine("content-type", bodyType));
+            }
             // Headers with guard "request-no-cors" drop what is not a no-CORS-safelisted request-header.
             this.headers = mode == RequestMode.NO_CORS
                     ? list.stream().filter(h -> RequestHeaderRules.noCorsSafelisted(h.name(), h.value())).toList()
@@ -122,6 +135,11 @@ public final class FetchOracle {
                     why.add("mode same-origin to another origin: network error before sending");
                     return failed();
                 } else if (mode == RequestMode.NO_CORS) {
+                    if (options.redirect() != FetchOptions.RedirectMode.FOLLOW) {
+                        why.add("no-cors with redirect mode " + options.redirect().fileName()
+                                + ": network error before sending");
+                        return failed();
+                    }
                     if (!RequestHeaderRules.safelistedMethod(method)) {
                         why.add("no-cors with method " + method + ": TypeError, not a CORS-safelisted method");
                         return failed();
@@ -139,12 +157,8 @@ public final class FetchOracle {
                     why.add("a ReadableStream body over HTTP/1.1 to " + target + ": network error before sending");
                     return failed();
                 }
-                OracleAnswer answer = server.answer(target, false);
-                hops.add(new Hop(target, method, originHeader(),
-                        headers.stream().map(HeaderLine::name).distinct().toList(), List.of()));
-                lastCookie = cookieSent(target);
-                clock += answer.delayMillis();
-                if (answer.delayMillis() >= request.spec().timeoutMs()) {
+                OracleAnswer answer = httpFetch(target);
+                if (answer == null) {
                     why.add("answer from " + target + " comes after the timeout");
                     return timedOut();
                 }
@@ -163,6 +177,18 @@ public final class FetchOracle {
                     why.add("CORS check on the answer from " + target + " passes");
                 }
                 var location = response.combined("Location");
+                if (REDIRECT_STATUSES.contains(answer.status())
+                        && options.redirect() == FetchOptions.RedirectMode.ERROR) {
+                    why.add(answer.status() + " with redirect mode error: network error");
+                    return failed();
+                }
+                if (REDIRECT_STATUSES.contains(answer.status())
+                        && options.redirect() == FetchOptions.RedirectMode.MANUAL) {
+                    // Granted only after the CORS check passed: the page learns there was a redirect, nothing more.
+                    why.add(answer.status() + " with redirect mode manual: an opaque-redirect response (status 0, "
+                            + "nothing readable), not followed");
+                    return prediction(Verdict.ALLOWED, 0, Set.of(), null);
+                }
                 if (!REDIRECT_STATUSES.contains(answer.status()) || location.isEmpty()) {
                     return done(answer);
                 }
@@ -172,6 +198,51 @@ public final class FetchOracle {
                     return failed();
                 }
             }
+        }
+
+        /**
+         * "HTTP-network-or-cache fetch": the answer from the HTTP cache when a fresh one is stored and the cache mode
+         * lets it serve, else from the network (a conditional request when one is stored and may be revalidated; a
+         * 304 freshens the stored answer, which is then the answer); null when it comes after the timeout.
+         */
+        private OracleAnswer httpFetch(String target) {
+            FetchOptions.CacheMode cacheMode = options.cache();
+            var stored = cacheMode == FetchOptions.CacheMode.NO_STORE || cacheMode == FetchOptions.CacheMode.RELOAD
+                    ? java.util.Optional.<HttpCache.Entry>empty() : httpCache.lookup(url);
+            if (stored.isPresent() && (cacheMode == FetchOptions.CacheMode.FORCE_CACHE
+                    || (cacheMode == FetchOptions.CacheMode.DEFAULT && stored.get().freshAt(clock)))) {
+                why.add("the HTTP cache holds a fresh answer for this URL: no request");
+                return stored.get().answer();
+            }
+            List<HeaderLine> sent = new ArrayList<>(headers);
+            stored.ifPresent(entry -> sent.addAll(entry.validators()));
+            OracleAnswer answer = stored.isPresent() ? server.conditional(target) : server.answer(target, false);
+            lastCookie = cookieSent(target);
+            if (lastCookie) {
+                sent.add(new HeaderLine("cookie", "case=<token>"));
+            }
+            hops.add(hop(target, method, originHeader(), sent));
+            clock += answer.delayMillis();
+            if (answer.delayMillis() >= request.spec().timeoutMs()) {
+                return null;
+            }
+            if (stored.isPresent() && answer.status() == 304) {
+                why.add("304 to the revalidation: the stored answer with the 304's header fields is the answer");
+                answer = stored.get().freshenedWith(answer);
+            } else if (stored.isPresent()) {
+                why.add("revalidation answered " + answer.status() + ": that answer replaces the stored one");
+            }
+            if (cacheMode != FetchOptions.CacheMode.NO_STORE) {
+                httpCache.store(url, answer, clock);
+            }
+            return answer;
+        }
+
+        /** A request as it arrives: its header names and their values (repeated names joined by ", "). */
+        private static Hop hop(String target, String method, String origin, List<HeaderLine> sent) {
+            java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+            sent.forEach(h -> values.merge(h.name().toLowerCase(Locale.ROOT), h.value(), (a, b) -> a + ", " + b));
+            return new Hop(target, method, origin, List.copyOf(values.keySet()), List.of(), values);
         }
 
         /**
@@ -255,6 +326,13 @@ public final class FetchOracle {
             String names = String.join(",", unsafe);
             preflights++;
             preflightOrigins.add(serializedOrigin());
+            // "CORS-preflight fetch": Accept */*, the method and the unsafe names; no script-set header, no cookie.
+            List<HeaderLine> preflightHeaders = new ArrayList<>(List.of(new HeaderLine("accept", "*/*"),
+                    new HeaderLine("access-control-request-method", method)));
+            if (!unsafe.isEmpty()) {
+                preflightHeaders.add(new HeaderLine("access-control-request-headers", String.join(",", unsafe)));
+            }
+            preflightHops.add(hop(target, "OPTIONS", serializedOrigin(), preflightHeaders));
             if (requestHeaders == null) {
                 requestHeaders = names;
             }
@@ -384,7 +462,7 @@ public final class FetchOracle {
             Hop last = hops.isEmpty() ? null : hops.get(hops.size() - 1);
             return new Prediction(new Facts(verdict, preflights > 0, last != null, requestHeaders, status, readable,
                     Set.of(), last == null ? null : last.method(), hops, preflights, hops.size(),
-                    last == null ? null : lastCookie, false, preflightOrigins, tainted), why);
+                    last == null ? null : lastCookie, false, preflightOrigins, tainted, preflightHops), why);
         }
     }
 

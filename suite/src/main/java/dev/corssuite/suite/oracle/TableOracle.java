@@ -46,12 +46,21 @@ public final class TableOracle {
         for (FollowUp next : row.then()) {
             steps.add(new OracleStep(request(next.request()), next.waitMillis()));
         }
-        return FetchOracle.predict(steps, (origin, preflight) -> {
-            OriginRole role = roleOf(origin);
-            if (role == null) {
-                return new OracleAnswer(404, List.of(), 0);
+        return FetchOracle.predict(steps, new OracleServer() {
+            @Override
+            public OracleAnswer answer(String origin, boolean preflight) {
+                OriginRole role = roleOf(origin);
+                if (role == null) {
+                    return new OracleAnswer(404, List.of(), 0);
+                }
+                return TableOracle.answer(preflight ? row.preflightOn(role) : row.actualOn(role));
             }
-            return answer(preflight ? row.preflightOn(role) : row.actualOn(role));
+
+            @Override
+            public OracleAnswer conditional(String origin) {
+                return row.revalidated() == null || roleOf(origin) == null ? answer(origin, false)
+                        : TableOracle.answer(row.revalidated());
+            }
         });
     }
 
@@ -82,14 +91,18 @@ public final class TableOracle {
 
     /** The prediction's facts as rows write them: hops at role names, Origin headers as {@code {origin:ROLE}}. */
     static Facts asRowsWriteIt(Facts p) {
-        List<Hop> hops = p.hops().stream().map(h -> {
+        return new Facts(p.verdict(), p.preflight(), p.reached(), p.requestHeaders(), p.status(), p.readable(),
+                p.unreadable(), p.method(), asRowsWriteIt(p.hops()), p.preflights(), p.requests(), p.cookie(),
+                p.preflightCookie(), p.preflightOrigins().stream().map(TableOracle::originName).toList(), p.tainted(),
+                p.preflightHops() == null ? null : asRowsWriteIt(p.preflightHops()));
+    }
+
+    private static List<Hop> asRowsWriteIt(List<Hop> hops) {
+        return hops.stream().map(h -> {
             OriginRole at = roleOf(h.at());
             return new Hop(at == null ? h.at() : at.fileName(), h.method(), originName(h.origin()), h.with(),
-                    List.of());
+                    List.of(), h.values());
         }).toList();
-        return new Facts(p.verdict(), p.preflight(), p.reached(), p.requestHeaders(), p.status(), p.readable(),
-                p.unreadable(), p.method(), hops, p.preflights(), p.requests(), p.cookie(), p.preflightCookie(),
-                p.preflightOrigins().stream().map(TableOracle::originName).toList(), p.tainted());
     }
 
     /** Where the row's spec expectation and the oracle disagree; empty when they agree on every stated fact. */

@@ -163,6 +163,7 @@ public enum Initiator {
         if (spec.uploadListener() && this != XHR) {
             problems.add("uploadListener: only XHR has an upload listener");
         }
+        problems.addAll(spec.fetchOptions().problems(this, spec.hasBody()));
         return problems;
     }
 

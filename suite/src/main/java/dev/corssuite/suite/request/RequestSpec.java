@@ -1,5 +1,6 @@
 package dev.corssuite.suite.request;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.corssuite.origins.HeaderLine;
 
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.Objects;
 /**
  * What a page asks for, wherever it runs and whatever it is sent to: the initiating API, method, the headers script
  * sets, a body (null: none; {@code bodyStream}: sent as a ReadableStream), credentials and request mode, an XHR upload
- * listener, an element's {@code crossorigin} attribute (null: absent), and how long the page waits for an answer.
+ * listener, an element's {@code crossorigin} attribute (null: absent), how long the page waits for an answer, and
+ * the fetch options (body object, redirect and cache modes).
  * The table, the oracle, the probe page and the verify matrix all use this record; a new request field is added here
  * (and in the schema, the probe function, the oracle).
  */
@@ -22,7 +24,8 @@ public record RequestSpec(
         RequestMode mode,
         boolean uploadListener,
         CorsSetting crossorigin,
-        long timeoutMs) {
+        long timeoutMs,
+        @JsonUnwrapped FetchOptions fetchOptions) {
 
     public static final long DEFAULT_TIMEOUT_MS = 5000;
 
@@ -32,6 +35,15 @@ public record RequestSpec(
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(mode, "mode");
         headers = List.copyOf(headers);
+        fetchOptions = fetchOptions == null ? FetchOptions.DEFAULT : fetchOptions;
+    }
+
+    /** A request with the default fetch options (a text body, redirect follow, cache default). */
+    public RequestSpec(Initiator api, String method, List<HeaderLine> headers, String body, boolean bodyStream,
+                       CredentialsMode credentials, RequestMode mode, boolean uploadListener, CorsSetting crossorigin,
+                       long timeoutMs) {
+        this(api, method, headers, body, bodyStream, credentials, mode, uploadListener, crossorigin, timeoutMs,
+                FetchOptions.DEFAULT);
     }
 
     /** A fetch in cors mode with the given method, headers, credentials, body and timeout. */

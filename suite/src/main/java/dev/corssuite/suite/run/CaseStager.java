@@ -52,7 +52,7 @@ public final class CaseStager {
         Map<OriginRole, EndpointBehaviour> byRole = new EnumMap<>(OriginRole.class);
         for (OriginRole role : OriginRole.values()) {
             byRole.put(role, new EndpointBehaviour(canned(row.preflightOn(role), path),
-                    canned(row.actualOn(role), path)));
+                    canned(row.actualOn(role), path), row.revalidated() == null ? null : canned(row.revalidated(), path)));
         }
         fleet.answers().replace(token, byRole);
         List<ProbeCase> then = row.then().stream()

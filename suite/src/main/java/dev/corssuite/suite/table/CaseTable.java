@@ -11,6 +11,7 @@ import dev.corssuite.suite.facts.Hop;
 import dev.corssuite.suite.facts.Verdict;
 import dev.corssuite.suite.request.CorsSetting;
 import dev.corssuite.suite.request.CredentialsMode;
+import dev.corssuite.suite.request.FetchOptions;
 import dev.corssuite.suite.request.Initiator;
 import dev.corssuite.suite.request.RequestMode;
 import dev.corssuite.suite.request.RequestSpec;
@@ -193,9 +194,14 @@ public final class CaseTable {
             problems.add(new Problem(file, id, "description", "says '" + tense.group()
                     + "': describe what happens, in the present tense"));
         }
+        Answer revalidated = server.has("revalidated")
+                ? answer(server.path("revalidated"), bodies, "server.revalidated") : null;
+        if (revalidated != null) {
+            checkPlaceholders(file, id, "server.revalidated", revalidated, problems);
+        }
         return new CorsCase(id, description, row.path("spec").asText(), area, file, preflight, actual, on, pageRequest,
                 then, expectation, row.hasNonNull("control") ? row.path("control").asText() : null,
-                row.path("alone").asBoolean(false), deviations, split);
+                row.path("alone").asBoolean(false), deviations, split, revalidated);
     }
 
     /** The row's spec/WPT disagreement, or null; an engine takes one side of it or deviates, not both. */
@@ -234,7 +240,11 @@ public final class CaseTable {
                 request.path("uploadListener").asBoolean(false),
                 request.hasNonNull("crossorigin") ? CorsSetting.fromFileName(request.path("crossorigin").asText())
                         : null,
-                request.path("timeoutMs").asLong(RequestSpec.DEFAULT_TIMEOUT_MS));
+                request.path("timeoutMs").asLong(RequestSpec.DEFAULT_TIMEOUT_MS),
+                new FetchOptions(FetchOptions.BodyKind.fromFileName(request.path("bodyKind").asText("string")),
+                        request.has("bodyType") ? request.path("bodyType").asText() : null,
+                        FetchOptions.RedirectMode.fromFileName(request.path("redirect").asText("follow")),
+                        FetchOptions.CacheMode.fromFileName(request.path("cache").asText("default"))));
         for (String problem : spec.api().problems(spec)) {
             int colon = problem.indexOf(": ");
             problems.add(new Problem(file, id, field + "." + problem.substring(0, colon),
@@ -296,7 +306,9 @@ public final class CaseTable {
                 node.has("preflightOrigins") ? rawStrings(node.path("preflightOrigins"))
                         : base == null ? null : base.preflightOrigins(),
                 node.has("tainted") ? Boolean.valueOf(node.path("tainted").asBoolean())
-                        : base == null ? null : base.tainted());
+                        : base == null ? null : base.tainted(),
+                node.has("preflightHops") ? hops(node.path("preflightHops"))
+                        : base == null ? null : base.preflightHops());
     }
 
     private static List<String> rawStrings(JsonNode array) {
@@ -309,8 +321,14 @@ public final class CaseTable {
         List<Hop> hops = new ArrayList<>();
         array.forEach(n -> hops.add(new Hop(n.path("at").asText(), n.hasNonNull("method") ? n.path("method").asText()
                 : null, n.hasNonNull("origin") ? n.path("origin").asText() : null, strings(n.path("with")),
-                strings(n.path("without")))));
+                strings(n.path("without")), values(n.path("values")))));
         return hops;
+    }
+
+    private static Map<String, String> values(JsonNode object) {
+        Map<String, String> values = new LinkedHashMap<>();
+        object.fields().forEachRemaining(e -> values.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().asText()));
+        return values;
     }
 
     private static boolean isRole(String name) {

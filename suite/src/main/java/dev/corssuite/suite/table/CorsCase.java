@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * One row of the table ({@code specWptSplit} null unless the spec text and web-platform-tests disagree on it).
  * {@code preflight}/{@code actual} are the endpoint's answers on every origin, {@code on}
- * overrides them per role (redirect chains); {@code then} holds the further requests of a multi-request row.
+ * overrides them per role (redirect chains); {@code then} holds the further requests of a multi-request row;
+ * {@code revalidated} (null: none) answers a conditional request (a cache revalidating) on every origin.
  */
 public record CorsCase(
         String id,
@@ -27,12 +28,22 @@ public record CorsCase(
         String control,
         boolean alone,
         Map<String, Deviation> deviations,
-        SpecWptSplit specWptSplit) {
+        SpecWptSplit specWptSplit,
+        Answer revalidated) {
 
     public CorsCase {
         on = Map.copyOf(on);
         then = List.copyOf(then);
         deviations = Map.copyOf(deviations);
+    }
+
+    /** A row whose endpoint answers a conditional request like any other. */
+    public CorsCase(String id, String description, String spec, String area, String file, Answer preflight,
+                    Answer actual, Map<OriginRole, RoleAnswers> on, PageRequest request, List<FollowUp> then,
+                    Facts expect, String control, boolean alone, Map<String, Deviation> deviations,
+                    SpecWptSplit specWptSplit) {
+        this(id, description, spec, area, file, preflight, actual, on, request, then, expect, control, alone,
+                deviations, specWptSplit, null);
     }
 
     /** The preflight answer on a role's origin. */

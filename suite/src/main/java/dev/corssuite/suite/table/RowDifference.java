@@ -43,6 +43,7 @@ final class RowDifference {
             headers("server.on." + role.fileName() + ".actual.headers", a.actualOn(role).headers(),
                     b.actualOn(role).headers(), differences);
         }
+        headers("server.revalidated.headers", revalidatedHeaders(a), revalidatedHeaders(b), differences);
         headers("request.headers", a.request().spec().headers(), b.request().spec().headers(), differences);
         for (int i = 0; i < Math.max(a.then().size(), b.then().size()); i++) {
             headers("then[" + i + "].headers", ownHeaders(a, i), ownHeaders(b, i), differences);
@@ -63,6 +64,10 @@ final class RowDifference {
             out.add(path + " (" + (i < onlyA.size() ? onlyA.get(i) : "-") + " / " + (i < onlyB.size() ? onlyB.get(i) : "-")
                     + ")");
         }
+    }
+
+    private static List<HeaderLine> revalidatedHeaders(CorsCase row) {
+        return row.revalidated() == null ? List.of() : row.revalidated().headers();
     }
 
     /** A follow-up's header lines when it sets its own, else none (it repeats the first request's). */
@@ -86,6 +91,9 @@ final class RowDifference {
         Map<String, String> out = new TreeMap<>();
         flatten("server.preflight", withoutHeaders(JSON.valueToTree(row.preflight())), out);
         flatten("server.actual", withoutHeaders(JSON.valueToTree(row.actual())), out);
+        if (row.revalidated() != null) {
+            flatten("server.revalidated", withoutHeaders(JSON.valueToTree(row.revalidated())), out);
+        }
         for (OriginRole role : overridden) {
             String path = "server.on." + role.fileName();
             flatten(path + ".preflight", withoutHeaders(JSON.valueToTree(row.preflightOn(role))), out);

@@ -54,9 +54,7 @@ public final class Judge {
         }
         Set<String> readable = page.readable().keySet().stream().map(n -> n.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
-        List<Hop> hops = actuals.stream().map(r -> new Hop(traffic.placeOf(r), r.method(),
-                r.origin().map(traffic::originName).orElse(""), r.headers().stream()
-                .map(h -> h.name().toLowerCase(Locale.ROOT)).distinct().toList(), List.of())).toList();
+        List<Hop> hops = actuals.stream().map(r -> hop(r, traffic)).toList();
         RecordedRequest arrived = actuals.isEmpty() ? null : actuals.get(actuals.size() - 1);
         int preflights = (int) journal.stream().filter(r -> r.kind() == RequestKind.PREFLIGHT).count();
         int requests = (int) journal.stream().filter(r -> r.kind() == RequestKind.ACTUAL).count();
@@ -66,8 +64,17 @@ public final class Judge {
                 journal.stream().filter(r -> r.kind() == RequestKind.PREFLIGHT).anyMatch(Judge::carriesCookie),
                 last.stream().filter(r -> r.kind() == RequestKind.PREFLIGHT)
                         .map(r -> r.origin().map(traffic::originName).orElse("")).toList(),
-                page.rejected() || page.timedOut() ? null : page.tainted());
+                page.rejected() || page.timedOut() ? null : page.tainted(),
+                last.stream().filter(r -> r.kind() == RequestKind.PREFLIGHT).map(r -> hop(r, traffic)).toList());
         return new Observation(facts, page, journal);
+    }
+
+    /** A request as it arrived: where, method, Origin as rows write it, every header name and value. */
+    private static Hop hop(RecordedRequest r, TrafficSource traffic) {
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        r.headers().forEach(h -> values.merge(h.name().toLowerCase(Locale.ROOT), h.value(), (a, b) -> a + ", " + b));
+        return new Hop(traffic.placeOf(r), r.method(), r.origin().map(traffic::originName).orElse(""),
+                List.copyOf(values.keySet()), List.of(), values);
     }
 
     /** The request carried the cookie its case set ({@code case=<token>}). */

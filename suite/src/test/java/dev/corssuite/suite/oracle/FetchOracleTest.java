@@ -3,6 +3,8 @@ package dev.corssuite.suite.oracle;
 import dev.corssuite.origins.HeaderLine;
 import dev.corssuite.suite.facts.Verdict;
 import dev.corssuite.suite.request.CredentialsMode;
+import dev.corssuite.suite.request.FetchOptions;
+import dev.corssuite.suite.request.RequestMode;
 import dev.corssuite.suite.request.Initiator;
 import dev.corssuite.suite.request.RequestSpec;
 import org.testng.annotations.Test;
@@ -177,5 +179,80 @@ public class FetchOracleTest {
                 .facts().preflights(), 1);
         assertEquals(FetchOracle.predict(List.of(new OracleStep(putOmit, 0), new OracleStep(put, 0)), server)
                 .facts().preflights(), 2);
+    }
+    private static OracleRequest withOptions(String method, String body, FetchOptions options, RequestMode mode,
+                                             HeaderLine... headers) {
+        return new OracleRequest(PAGE, OTHER + "/cors/case", new RequestSpec(Initiator.FETCH, method, List.of(headers),
+                body, false, CredentialsMode.SAME_ORIGIN, mode, false, null, 5000, options));
+    }
+
+    @Test
+    public void theBodysTypeDecidesThePreflightAndNoCorsDropsAnUnsafeOne() {
+        var json = new FetchOptions(FetchOptions.BodyKind.BLOB, "application/json", null, null);
+        var form = new FetchOptions(FetchOptions.BodyKind.FORM_DATA, null, null, null);
+        var ok = answer(200, "Access-Control-Allow-Origin", "*");
+        Prediction blob = FetchOracle.predict(withOptions("POST", "{}", json, RequestMode.CORS), NOTHING, ok);
+        assertEquals(blob.verdict(), Verdict.BLOCKED_AT_PREFLIGHT);
+        assertEquals(blob.facts().requestHeaders(), "content-type");
+        Prediction multipart = FetchOracle.predict(withOptions("POST", "a=1", form, RequestMode.CORS), NOTHING, ok);
+        assertEquals(multipart.verdict(), Verdict.ALLOWED);
+        assertTrue(multipart.facts().hops().get(0).values().get("content-type").startsWith("multipart/form-data; "));
+        Prediction noCors = FetchOracle.predict(withOptions("POST", "{}", json, RequestMode.NO_CORS), NOTHING, ok);
+        assertEquals(noCors.verdict(), Verdict.OPAQUE);
+        assertFalse(noCors.facts().hops().get(0).with().contains("content-type"));
+    }
+
+    @Test
+    public void redirectModesActAfterTheRedirectsCorsCheck() {
+        var manual = new FetchOptions(null, null, FetchOptions.RedirectMode.MANUAL, null);
+        var error = new FetchOptions(null, null, FetchOptions.RedirectMode.ERROR, null);
+        var redirect = answer(302, "Location", "http://127.0.0.1:1003/cors/case", "Access-Control-Allow-Origin", "*");
+        var bare = answer(302, "Location", "http://127.0.0.1:1003/cors/case");
+        Prediction opaque = FetchOracle.predict(withOptions("GET", null, manual, RequestMode.CORS), NOTHING, redirect);
+        assertEquals(opaque.verdict(), Verdict.ALLOWED);
+        assertEquals(opaque.facts().status(), Integer.valueOf(0));
+        assertEquals(opaque.facts().requests(), Integer.valueOf(1));
+        assertEquals(FetchOracle.predict(withOptions("GET", null, manual, RequestMode.CORS), NOTHING, bare).verdict(),
+                Verdict.BLOCKED_AT_RESPONSE);
+        assertEquals(FetchOracle.predict(withOptions("GET", null, error, RequestMode.CORS), NOTHING, redirect)
+                .verdict(), Verdict.BLOCKED_AT_RESPONSE);
+        assertEquals(FetchOracle.predict(withOptions("GET", null, manual, RequestMode.NO_CORS), NOTHING, redirect)
+                .verdict(), Verdict.NOT_SENT);
+    }
+
+    @Test
+    public void aRevalidationsCorsCheckRunsOnTheStoredAnswerFreshenedByThe304() {
+        var noCache = new FetchOptions(null, null, null, FetchOptions.CacheMode.NO_CACHE);
+        var stored = answer(200, "Access-Control-Allow-Origin", PAGE, "ETag", "\"v1\"", "X-Old", "1");
+        OracleServer server = new OracleServer() {
+            @Override
+            public OracleAnswer answer(String origin, boolean preflight) {
+                return stored;
+            }
+
+            @Override
+            public OracleAnswer conditional(String origin) {
+                return FetchOracleTest.answer(304, "X-Old", "2", "Access-Control-Expose-Headers", "X-Old");
+            }
+        };
+        var first = new OracleStep(withOptions("GET", null, FetchOptions.DEFAULT, RequestMode.CORS), 0);
+        var second = new OracleStep(withOptions("GET", null, noCache, RequestMode.CORS), 0);
+        Prediction p = FetchOracle.predict(List.of(first, second), server);
+        assertEquals(p.verdict(), Verdict.ALLOWED);
+        assertEquals(p.facts().status(), Integer.valueOf(200));
+        assertTrue(p.facts().readable().contains("x-old"), p.facts().readable().toString());
+        assertEquals(p.facts().hops().get(0).values().get("if-none-match"), "\"v1\"");
+        assertEquals(p.facts().requests(), Integer.valueOf(2));
+    }
+
+    @Test
+    public void aPreflightCarriesAcceptTheMethodAndTheNamesOnly() {
+        var r = request("PUT", "include", new HeaderLine("X-B", "secret"), new HeaderLine("X-A", "1"));
+        Prediction p = FetchOracle.predict(r, NOTHING, NOTHING);
+        var preflight = p.facts().preflightHops().get(0);
+        assertEquals(preflight.method(), "OPTIONS");
+        assertEquals(preflight.values(), java.util.Map.of("accept", "*/*", "access-control-request-method", "PUT",
+                "access-control-request-headers", "x-a,x-b"));
+        assertFalse(preflight.with().contains("x-b"));
     }
 }

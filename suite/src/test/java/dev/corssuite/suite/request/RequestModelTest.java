@@ -46,6 +46,39 @@ public class RequestModelTest {
     }
 
     @Test
+    public void theSchemaTheFetchOptionsAndTheProbePageNameTheSameBodyKindsAndModes() throws IOException {
+        assertEquals(schemaEnum("bodyKind"), names(FetchOptions.BodyKind.values(), FetchOptions.BodyKind::fileName));
+        assertEquals(schemaEnum("redirect"),
+                names(FetchOptions.RedirectMode.values(), FetchOptions.RedirectMode::fileName));
+        assertEquals(schemaEnum("cache"), names(FetchOptions.CacheMode.values(), FetchOptions.CacheMode::fileName));
+        String probe = Files.readString(FIXTURES.resolve("pages").resolve("probe.js"));
+        for (FetchOptions.BodyKind kind : FetchOptions.BodyKind.values()) {
+            if (kind != FetchOptions.BodyKind.STRING) {
+                assertTrue(probe.contains("c.bodyKind === '" + kind.fileName() + "'"), "probe.js builds " + kind);
+            }
+        }
+        assertTrue(probe.contains("redirect: c.redirect") && probe.contains("cache: c.cache"),
+                "probe.js passes redirect and cache to fetch");
+    }
+
+    @Test
+    public void fetchOptionsOnlyWhereTheApiHasThem() {
+        var blob = new FetchOptions(FetchOptions.BodyKind.BLOB, "application/json", null, null);
+        var manual = new FetchOptions(null, null, FetchOptions.RedirectMode.MANUAL, FetchOptions.CacheMode.NO_CACHE);
+        RequestSpec xhrBlob = new RequestSpec(Initiator.XHR, "POST", List.of(), "{}", false,
+                CredentialsMode.SAME_ORIGIN, RequestMode.CORS, false, null, 5000, blob);
+        RequestSpec xhrManual = new RequestSpec(Initiator.XHR, "GET", List.of(), null, false,
+                CredentialsMode.SAME_ORIGIN, RequestMode.CORS, false, null, 5000, manual);
+        RequestSpec fetchBlobNoBody = new RequestSpec(Initiator.FETCH, "POST", List.of(), null, false,
+                CredentialsMode.SAME_ORIGIN, RequestMode.CORS, false, null, 5000, blob);
+        assertTrue(Initiator.XHR.problems(xhrBlob).isEmpty(), Initiator.XHR.problems(xhrBlob).toString());
+        assertEquals(Initiator.XHR.problems(xhrManual).size(), 2);
+        assertTrue(Initiator.FETCH.problems(fetchBlobNoBody).get(0).startsWith("bodyKind:"));
+        assertEquals(blob.bodyContentType(), "application/json");
+        assertEquals(new FetchOptions(FetchOptions.BodyKind.BLOB, "", null, null).bodyContentType(), null);
+    }
+
+    @Test
     public void theProbePageHasOneFunctionPerInitiator() throws IOException {
         String probe = Files.readString(FIXTURES.resolve("pages").resolve("probe.js"));
         Matcher dispatch = Pattern.compile("const INITIATORS = \\{([^}]*)}").matcher(probe);

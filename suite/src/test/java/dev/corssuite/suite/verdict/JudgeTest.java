@@ -51,6 +51,27 @@ public class JudgeTest {
     private static final RecordedRequest ACTUAL = new RecordedRequest("t", OriginRole.CROSS_PORT, RequestKind.ACTUAL,
             "PUT", "/cors/t", "", List.of(), Instant.now());
 
+    /** The last request's preflights are observed hops with every header value; an expected hop matches values by regex. */
+    @Test
+    public void preflightsAreObservedWithTheirHeaderValues() {
+        var withAccept = new RecordedRequest("t", OriginRole.CROSS_PORT, RequestKind.PREFLIGHT, "OPTIONS", "/cors/t",
+                "", List.of(new HeaderLine("Accept", "*/*"), new HeaderLine("Access-Control-Request-Method", "PUT"),
+                new HeaderLine("Access-Control-Request-Headers", "x-b")), Instant.now());
+        Observation o = Judge.observe(READ, List.of(withAccept, ACTUAL), NAMES);
+        var seen = o.facts().preflightHops();
+        assertEquals(seen.size(), 1);
+        assertEquals(seen.get(0).values().get("access-control-request-headers"), "x-b");
+        var expected = new dev.corssuite.suite.facts.Hop("cross-port", "OPTIONS", null, List.of(), List.of("x-b"),
+                Map.of("accept", "[*]/[*]", "access-control-request-method", "PUT"));
+        assertTrue(expected.accepts(seen.get(0)));
+        var wrongAccept = new dev.corssuite.suite.facts.Hop("cross-port", "OPTIONS", null, List.of(), List.of(),
+                Map.of("accept", "application/json"));
+        assertTrue(!wrongAccept.accepts(seen.get(0)));
+        var carriesValue = new dev.corssuite.suite.facts.Hop("cross-port", "OPTIONS", null, List.of(),
+                List.of("access-control-request-headers"), Map.of());
+        assertTrue(!carriesValue.accepts(seen.get(0)));
+    }
+
     /** An element that loaded but whose content script may not use is OPAQUE, and says so; one that failed is not. */
     @Test
     public void aTaintedLoadIsOpaqueAndAFailedOneStatesNoTainting() {
