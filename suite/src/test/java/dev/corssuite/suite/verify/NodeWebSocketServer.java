@@ -24,6 +24,12 @@ public final class NodeWebSocketServer implements AutoCloseable {
         return new NodeWebSocketServer(args);
     }
 
+    /** Checks Origin with a {@code verifyClient} CommonJS module (the suite's suggested fix). */
+    public static NodeWebSocketServer verifyingWith(java.nio.file.Path module) throws IOException,
+            InterruptedException {
+        return new NodeWebSocketServer(List.of("verify-client", module.toAbsolutePath().toString()));
+    }
+
     /** Opens every handshake, whatever its Origin. */
     public static NodeWebSocketServer anyOrigin() throws IOException, InterruptedException {
         return new NodeWebSocketServer(List.of("any-origin"));

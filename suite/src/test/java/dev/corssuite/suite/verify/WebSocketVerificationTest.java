@@ -4,6 +4,9 @@ import dev.corssuite.suite.facts.Verdict;
 import dev.corssuite.suite.verify.findings.Finding;
 import dev.corssuite.suite.verify.findings.FindingKind;
 import dev.corssuite.suite.verify.findings.Severity;
+import dev.corssuite.suite.verify.fixes.CorsConfigurations;
+import dev.corssuite.suite.verify.fixes.FixSuggestions;
+import dev.corssuite.suite.verify.fixes.WebSocketOriginChecks;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
@@ -19,7 +22,9 @@ import static org.testng.Assert.assertTrue;
  * A policy whose endpoint is used as a WebSocket ({@code as: websocket}), verified against the ws server (npm) in
  * every selected engine: the one checking Origin against the policy's origins opens for the allowed origin only and
  * gives no finding; the one that checks nothing opens for the stranger, {@code null} and every look-alike, which is
- * cross-site WebSocket hijacking with evidence per engine (critical: the policy has credentials).
+ * cross-site WebSocket hijacking with evidence per engine (critical: the policy has credentials). The fixes the
+ * suite suggests, the ws {@code verifyClient} module and the nginx location in front of the open server, each leave no
+ * finding in a re-run.
  */
 @Test(groups = "browser")
 public class WebSocketVerificationTest {
@@ -83,6 +88,38 @@ public class WebSocketVerificationTest {
             }
             assertTrue(evidence.stream().noneMatch(line -> line.contains("Origin: " + ALLOWED + " ")), evidence.toString());
             assertTrue(evidence.stream().allMatch(line -> line.contains("handshake -> 101")), evidence.toString());
+            String fixes = FixSuggestions.markdown(loaded(), result.findings());
+            assertTrue(fixes.contains("**websocket-hijacking**") && fixes.contains("verifyClient"), fixes);
         }
+    }
+
+    @Test
+    public void theSuggestedFixesLeaveNoFinding() throws Exception {
+        Path dir = Files.createTempDirectory("websocket-fixes");
+        Path module = dir.resolve("websocket-origins.js");
+        WebSocketOriginChecks checks = new WebSocketOriginChecks(loaded());
+        Files.writeString(module, checks.wsVerifyClient());
+        try (NodeWebSocketServer server = NodeWebSocketServer.verifyingWith(module)) {
+            VerifyResult result = ServerVerificationTest.verify(server.url(), policy, browsers);
+            assertEquals(result.findings(), List.of(), "findings with the suggested verifyClient");
+            assertEquals(result.exitCode(), TargetVerification.OK);
+        }
+        try (NodeWebSocketServer open = NodeWebSocketServer.anyOrigin()) {
+            Path conf = dir.resolve("suggested.conf");
+            Files.writeString(conf, new CorsConfigurations(loaded()).nginxMap() + "server {\n    listen {{listen}};\n"
+                    + "    location /live {\n" + checks.nginxLocation().replace("http://your-websocket-backend",
+                    open.url().toString()).indent(8) + "    }\n}\n");
+            try (NginxServer nginx = new NginxServer(dir.resolve("suggested").toString())) {
+                VerifyResult result = ServerVerificationTest.verify(nginx.url(), policy, browsers);
+                assertEquals(result.findings(), List.of(), "findings with the suggested nginx location");
+                assertEquals(result.exitCode(), TargetVerification.OK);
+            }
+        }
+    }
+
+    private dev.corssuite.suite.verify.policy.CorsPolicy loaded() {
+        Path root = Path.of(System.getProperty("cors.root", ".."));
+        return dev.corssuite.suite.verify.policy.PolicyLoader.load(policy, root.resolve("fixtures").resolve("schema")
+                .resolve("cors-policy.schema.json"));
     }
 }

@@ -26,6 +26,15 @@ public final class FixSuggestions {
                 .append("```\n");
         md.append("\n## Express (`cors` package)\n\n```js\n").append(config.expressOptions()).append("```\n");
         md.append("\n## Spring\n\n```java\n").append(config.spring()).append("```\n");
+        WebSocketOriginChecks sockets = new WebSocketOriginChecks(policy);
+        if (!sockets.paths().isEmpty()) {
+            md.append("\n## WebSockets (").append(String.join(", ", sockets.paths())).append(")\n\nNo CORS header "
+                    + "protects a WebSocket: refuse the handshake (403) unless its Origin is the policy's.\n\n"
+                    + "nginx, in the WebSocket's `location` (with the `map` above):\n\n```nginx\n")
+                    .append(sockets.nginxLocation()).append("```\n\nNode `ws`:\n\n```js\n")
+                    .append(sockets.wsVerifyClient()).append("```\n\nSpring:\n\n```java\n")
+                    .append(sockets.spring()).append("```\n");
+        }
         return md.toString();
     }
 
