@@ -27,9 +27,12 @@ final class UpgradedTunnel {
         try {
             browser.setSoTimeout(0);
             target.setSoTimeout(0);
-            Future<String> up = workers.submit(() -> copy(browser.getInputStream(), target, oneEnded,
+            InputStream fromBrowser = browser.getInputStream();
+            OutputStream toTarget = target.getOutputStream();
+            OutputStream toBrowser = browser.getOutputStream();
+            Future<String> up = workers.submit(() -> copy(fromBrowser, toTarget, target, oneEnded,
                     "browser to target"));
-            String down = copy(fromTarget, browser, oneEnded, "target to browser");
+            String down = copy(fromTarget, toBrowser, browser, oneEnded, "target to browser");
             String upBroke = up.get();
             String broke = down != null ? down : upBroke;
             if (broke != null) {
@@ -45,9 +48,9 @@ final class UpgradedTunnel {
     }
 
     /** Copies until the source ends; null when it ended normally (or after the other direction), else what broke. */
-    private static String copy(InputStream from, Socket to, AtomicBoolean oneEnded, String direction) {
+    private static String copy(InputStream from, OutputStream out, Socket to, AtomicBoolean oneEnded,
+                               String direction) {
         try {
-            OutputStream out = to.getOutputStream();
             byte[] buffer = new byte[16 * 1024];
             int n;
             while ((n = from.read(buffer)) >= 0) {

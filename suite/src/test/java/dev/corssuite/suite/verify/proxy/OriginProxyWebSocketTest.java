@@ -124,6 +124,47 @@ public class OriginProxyWebSocketTest {
         assertEquals(proxy.traffic().faults("w4"), List.of());
     }
 
+    /** A target that answers 101 and then resets the connection while the browser's side is still open. */
+    @Test
+    public void aTunnelThatBreaksIsAFaultOfThatRequest() throws Exception {
+        try (java.net.ServerSocket target = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> {
+                try (Socket s = target.accept()) {
+                    head(s.getInputStream());
+                    s.getOutputStream().write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                            + "Connection: Upgrade\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    s.setSoLinger(true, 0);
+                } catch (IOException ignored) {
+                    // the test sees what the proxy made of it
+                }
+            });
+            server.start();
+            String at = "127.0.0.1:" + target.getLocalPort();
+            try (OriginProxy resetting = new OriginProxy(Set.of(), new InetSocketAddress("127.0.0.1", 9),
+                    URI.create("http://" + at), Set.of(), LocalCertificate.forHosts(List.of("localhost")), 5000)) {
+                String[] hostPort = resetting.hostPort().split(":");
+                try (Socket socket = new Socket(hostPort[0], Integer.parseInt(hostPort[1]))) {
+                    socket.setSoTimeout(10_000);
+                    assertTrue(handshake(socket, "http://" + at + "/chat?cors-suite-request=w5", ALLOWED)
+                            .startsWith("HTTP/1.1 101"));
+                    try {
+                        assertEquals(socket.getInputStream().read(), -1, "the proxy closes the browser's side");
+                    } catch (java.net.SocketException closed) {
+                        // reset: closed as well
+                    }
+                }
+                server.join(5000);
+                long until = System.currentTimeMillis() + 5000;
+                while (resetting.traffic().faults("w5").isEmpty() && System.currentTimeMillis() < until) {
+                    Thread.sleep(20);
+                }
+                assertEquals(resetting.traffic().statuses("w5"), List.of(101));
+                assertTrue(resetting.traffic().faults("w5").stream().anyMatch(f -> f.contains("WebSocket tunnel broke")),
+                        resetting.traffic().faults("w5").toString());
+            }
+        }
+    }
+
     private static String handshake(Socket socket, String target, String origin) throws IOException {
         socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: ignored.example\r\n"
                 + "Upgrade: websocket\r\nConnection: keep-alive, Upgrade\r\n"
