@@ -35,8 +35,9 @@ public enum FindingKind {
     NO_ANSWER(Severity.MEDIUM, "Requests got no answer in time",
             "the endpoint hangs or drops the connection"),
     /**
-     * High; critical when credentials are possible: the policy has {@code credentials: true} or a handshake carried
-     * Cookie or Authorization ({@link Severity#of}), since browsers send the target's cookies with every handshake.
+     * High; critical when credentials are possible ({@link Severity#of}): the policy has {@code credentials: true}
+     * (cookies that cross-site CORS requests carry are SameSite=None, so a hostile page's handshake carries them too)
+     * or a handshake carried Cookie or Authorization.
      */
     WEBSOCKET_HIJACKING(Severity.HIGH, "A WebSocket accepts a hostile Origin (cross-site WebSocket hijacking)",
             "WebSockets have no CORS: a page of any site opens it and talks to it as its visitor; critical when "
