@@ -1,6 +1,12 @@
 package dev.corssuite.suite.verify.findings;
 
+import dev.corssuite.origins.HeaderLine;
+import dev.corssuite.origins.RecordedRequest;
+import dev.corssuite.origins.RequestKind;
+import dev.corssuite.suite.facts.Facts;
 import dev.corssuite.suite.facts.Verdict;
+import dev.corssuite.suite.probe.ProbeResult;
+import dev.corssuite.suite.verdict.Observation;
 import dev.corssuite.suite.oracle.Prediction;
 import dev.corssuite.suite.request.Initiator;
 import dev.corssuite.suite.verify.RequestOutcome;
@@ -16,6 +22,7 @@ import org.testng.annotations.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,5 +96,44 @@ public class WebSocketFindingTest {
 
         Finding withoutCredentials = findings(policy(false), r -> 101).get(0);
         assertEquals(Severity.of(withoutCredentials), Severity.HIGH);
+    }
+
+    /** An engine that opened the socket: its handshake, as the server received it, with or without a Cookie. */
+    private static Observation opened(String origin, boolean cookie) {
+        List<HeaderLine> headers = new ArrayList<>(List.of(new HeaderLine("Origin", origin),
+                new HeaderLine("Upgrade", "websocket")));
+        if (cookie) {
+            headers.add(new HeaderLine("Cookie", "session=1"));
+        }
+        return new Observation(Facts.verdictOnly(Verdict.ALLOWED), new ProbeResult("p", false, false, null, null,
+                "cors", Map.of(), null, 1), List.of(new RecordedRequest("p", null, RequestKind.ACTUAL, "GET",
+                "/socket", null, headers, Instant.now())));
+    }
+
+    @Test
+    public void eachEngineThatOpenedItIsEvidenceAndACookieMakesItCritical() throws IOException {
+        CorsPolicy policy = policy(false);
+        List<RequestOutcome> outcomes = new ArrayList<>();
+        for (PlannedRequest r : RequestMatrix.derive(policy)) {
+            if (r.spec().api() == Initiator.WEBSOCKET && r.from().origin().equals("https://attacker.cors-suite.test")) {
+                Prediction intent = PolicyIntent.predict(policy, r, "http://localhost:8080");
+                Map<String, Observation> browsers = new java.util.LinkedHashMap<>();
+                browsers.put("chromium", opened(r.from().origin(), true));
+                browsers.put("firefox", new Observation(Facts.verdictOnly(Verdict.BLOCKED_AT_RESPONSE),
+                        new ProbeResult("p", true, false, "WebSocket error event", null, null, Map.of(), null, 1),
+                        List.of()));
+                browsers.put("webkit", opened(r.from().origin(), false));
+                outcomes.add(new RequestOutcome(r, intent, new DirectAnswers(null, new RawAnswer("GET", 403,
+                        List.of(), null, 1)), intent, browsers, Map.of(), null));
+            }
+        }
+        List<Finding> found = FindingDetector.detect(policy, outcomes, null, null);
+        assertEquals(found.size(), 1, found.toString());
+        assertEquals(Severity.of(found.get(0)), Severity.CRITICAL);
+        String line = found.get(0).evidence().get(0);
+        assertTrue(line.contains("opened in chromium (handshake with Origin: https://attacker.cors-suite.test, "
+                + "Cookie), webkit (handshake with Origin: https://attacker.cors-suite.test, no Cookie); "
+                + "server (no browser): handshake -> 403"), line);
+        assertTrue(line.contains("the handshake carried the visitor's credentials"), line);
     }
 }
