@@ -93,6 +93,8 @@ class SuggestedFixTest {
 
     private static List<String> springSection(String fixes) {
         String spring = fixes.substring(fixes.indexOf("## Spring"));
+        int next = spring.indexOf("\n## ", 1);
+        spring = next < 0 ? spring : spring.substring(0, next);
         List<String> blocks = new ArrayList<>();
         for (Matcher m = JAVA_BLOCK.matcher(spring); m.find(); ) {
             blocks.add(m.group(1));

@@ -184,7 +184,8 @@ public final class DirectBatch {
             }
         }
         RawAnswer actual = notSent(r.method(), keys.get(keys.size() - 1))
-                .orElseGet(() -> probe.actual(path, r.from().origin(), r.method(), r.spec().headers(), r.spec().body()));
+                .orElseGet(() -> r.spec().api().webSocket() ? probe.handshake(path, r.from().origin())
+                        : probe.actual(path, r.from().origin(), r.method(), r.spec().headers(), r.spec().body()));
         return new DirectAnswers(preflight, actual);
     }
 

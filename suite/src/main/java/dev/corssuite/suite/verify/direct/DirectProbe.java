@@ -74,15 +74,49 @@ public final class DirectProbe {
         return send(method, request.build());
     }
 
+    /**
+     * A WebSocket opening handshake with {@code Origin}, as every browser sends it from any page (so a hostile Origin
+     * here is a request browsers do send): 101 when the server opens the connection (the JDK's WebSocket client
+     * checks the handshake and keeps the 101's headers to itself), otherwise the refusal's status and headers.
+     */
+    public RawAnswer handshake(String pathAndQuery, String origin) {
+        URI url = URI.create(url(pathAndQuery).toString().replaceFirst("^http", "ws"));
+        long started = System.nanoTime();
+        try {
+            java.net.http.WebSocket socket = client.newWebSocketBuilder().header("Origin", origin)
+                    .connectTimeout(timeout).buildAsync(url, new java.net.http.WebSocket.Listener() { })
+                    .get(timeout.toMillis() * 2, java.util.concurrent.TimeUnit.MILLISECONDS);
+            socket.abort();
+            return new RawAnswer("GET", 101, List.of(), null, millisSince(started));
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof java.net.http.WebSocketHandshakeException refused) {
+                HttpResponse<?> response = refused.getResponse();
+                return new RawAnswer("GET", response.statusCode(), lines(response), null, millisSince(started));
+            }
+            IOException cause = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            return RawAnswer.failed("GET", describe(cause, timeout), millisSince(started));
+        } catch (java.util.concurrent.TimeoutException e) {
+            return RawAnswer.failed("GET", NO_ANSWER + " within " + timeout.toMillis() + " ms",
+                    millisSince(started));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return RawAnswer.failed("GET", "interrupted", millisSince(started));
+        }
+    }
+
+    private static List<HeaderLine> lines(HttpResponse<?> response) {
+        List<HeaderLine> lines = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : response.headers().map().entrySet()) {
+            e.getValue().forEach(v -> lines.add(new HeaderLine(e.getKey(), v)));
+        }
+        return lines;
+    }
+
     private RawAnswer send(String method, HttpRequest request) {
         long started = System.nanoTime();
         try {
             HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-            List<HeaderLine> lines = new ArrayList<>();
-            for (Map.Entry<String, List<String>> e : response.headers().map().entrySet()) {
-                e.getValue().forEach(v -> lines.add(new HeaderLine(e.getKey(), v)));
-            }
-            return new RawAnswer(method, response.statusCode(), lines, null, millisSince(started));
+            return new RawAnswer(method, response.statusCode(), lines(response), null, millisSince(started));
         } catch (IOException e) {
             return RawAnswer.failed(method, describe(e, timeout), millisSince(started));
         } catch (InterruptedException e) {

@@ -50,6 +50,7 @@ public final class FindingDetector {
         d.errorChecks(outcomes, errorAnswer, errorRequest);
         for (RequestOutcome o : outcomes) {
             d.browserChecks(o, hostileAllowed);
+            d.webSocketChecks(o);
         }
         List<Finding> findings = new ArrayList<>();
         d.evidence.forEach((kind, lines) -> findings.add(new Finding(kind, List.copyOf(lines))));
@@ -155,6 +156,8 @@ public final class FindingDetector {
     }
 
     private void errorChecks(List<RequestOutcome> outcomes, RawAnswer errorAnswer, String errorRequest) {
+        // CORS headers mean nothing to a WebSocket handshake: its refusals are no error answers here
+        outcomes = outcomes.stream().filter(o -> !o.request().spec().api().webSocket()).toList();
         boolean corsOnSuccess = outcomes.stream().anyMatch(o -> !o.request().from().hostile() && browserSends(o)
                 && o.direct().actual().answered() && o.direct().actual().status() < 400
                 && o.direct().actual().header("Access-Control-Allow-Origin").isPresent());
@@ -215,12 +218,55 @@ public final class FindingDetector {
                     : " + headers " + String.join(", ", r.spec().headers().stream().map(h -> h.name()).toList()))
                     + ": blocked in " + String.join(", ", blocked) + "; server: " + o.answersSummary() + why);
         }
-        if (!allowed.isEmpty() && !hostileAllowed.contains(r.from().origin())) {
+        if (!allowed.isEmpty() && !hostileAllowed.contains(r.from().origin()) && !r.spec().api().webSocket()) {
             add(FindingKind.SERVER_ALLOWS_POLICY_REJECTS, who(r) + (r.spec().headers().isEmpty() ? ""
                     : " + headers " + String.join(", ", r.spec().headers().stream().map(h -> h.name()).toList()))
                     + ": allowed in " + String.join(", ", allowed) + " (policy: " + o.intent().reasons()
                     .get(o.intent().reasons().size() - 1) + "); server: " + o.answersSummary());
         }
+    }
+
+    /**
+     * A WebSocket the policy refuses to a hostile origin that opened anyway in a browser, or to the browser-free
+     * handshake when no browser ran it (browsers send that handshake from any page): each engine that opened it with the Origin and whether
+     * a Cookie the target received; "credentials possible" when the policy has credentials or a cookie came along.
+     */
+    private void webSocketChecks(RequestOutcome o) {
+        PlannedRequest r = o.request();
+        if (!r.spec().api().webSocket() || !r.from().hostile() || o.intendedAllowed()) {
+            return;
+        }
+        List<String> opened = new ArrayList<>();
+        boolean carriedCredentials = false;
+        for (Map.Entry<String, Observation> e : o.browsers().entrySet()) {
+            if (e.getValue().verdict() != Verdict.ALLOWED) {
+                continue;
+            }
+            List<dev.corssuite.origins.RecordedRequest> handshakes = e.getValue().journal();
+            String origin = handshakes.isEmpty() ? "?" : header(handshakes.get(0), "Origin").orElse("none");
+            boolean cookie = handshakes.stream().anyMatch(h -> header(h, "Cookie").isPresent()
+                    || header(h, "Authorization").isPresent());
+            carriedCredentials |= cookie;
+            opened.add(e.getKey() + " (handshake with Origin: " + origin + (cookie ? ", Cookie" : ", no Cookie") + ")");
+        }
+        RawAnswer direct = o.direct().actual();
+        boolean directOpened = direct.answered() && direct.status() == 101;
+        // browsers that ran it and kept it shut outweigh the browser-free handshake
+        if (opened.isEmpty() && (!directOpened || !o.browsers().isEmpty())) {
+            return;
+        }
+        String credentials = policy.credentials() || carriedCredentials
+                ? "; " + Severity.WEBSOCKET_CREDENTIALS + ": " + (carriedCredentials ? "the handshake carried the "
+                + "visitor's credentials" : "the policy has credentials: true and browsers send the site's cookies "
+                + "with every handshake") : "";
+        add(FindingKind.WEBSOCKET_HIJACKING, who(r) + ": " + (opened.isEmpty() ? "no browser ran it"
+                : "opened in " + String.join(", ", opened)) + "; server (no browser): handshake -> "
+                + direct.corsSummary() + credentials);
+    }
+
+    private static Optional<String> header(dev.corssuite.origins.RecordedRequest request, String name) {
+        return request.headers().stream().filter(h -> h.name().equalsIgnoreCase(name)).map(h -> h.value())
+                .findFirst();
     }
 
     /**

@@ -33,7 +33,15 @@ public enum FindingKind {
     EXPOSED_HEADER_UNREADABLE(Severity.LOW, "A header the policy exposes cannot be read by script",
             "the answer lacks it in Access-Control-Expose-Headers"),
     NO_ANSWER(Severity.MEDIUM, "Requests got no answer in time",
-            "the endpoint hangs or drops the connection");
+            "the endpoint hangs or drops the connection"),
+    /**
+     * High; critical when credentials are possible ({@link Severity#of}): the policy has {@code credentials: true}
+     * (cookies that cross-site CORS requests carry are SameSite=None, so a hostile page's handshake carries them too)
+     * or a handshake carried Cookie or Authorization.
+     */
+    WEBSOCKET_HIJACKING(Severity.HIGH, "A WebSocket accepts a hostile Origin (cross-site WebSocket hijacking)",
+            "WebSockets have no CORS: a page of any site opens it and talks to it as its visitor; critical when "
+                    + "credentials are possible (the browser sends the site's cookies with the handshake)");
 
     private final Severity severity;
     private final String title;

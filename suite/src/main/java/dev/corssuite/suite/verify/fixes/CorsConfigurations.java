@@ -201,7 +201,7 @@ public final class CorsConfigurations {
     }
 
     /** One or more labels before the pattern's base domain, anchored: {@code ^https://([a-z0-9-]+\.)+example\.com$}. */
-    private static String subdomainRegex(AllowedOrigin o) {
+    static String subdomainRegex(AllowedOrigin o) {
         return "^" + o.scheme() + "://([a-z0-9-]+\\.)+" + o.host().replace(".", "\\.")
                 + (o.port() < 0 ? "" : ":" + o.port()) + "$";
     }

@@ -28,6 +28,12 @@ public final class FixAdvice {
                     + "headers.";
             case EXPOSED_HEADER_UNREADABLE -> "List the header in Access-Control-Expose-Headers.";
             case NO_ANSWER -> "Answer every request in time; CORS cannot help an endpoint that hangs.";
+            case WEBSOCKET_HIJACKING -> "Check Origin in the WebSocket handshake against the policy's origins and "
+                    + "answer 403 otherwise (CORS headers do nothing here): nginx: a map of $http_origin and "
+                    + "return 403 in the WebSocket location; Node ws: verifyClient: (info, done) => "
+                    + "done(allowed.includes(info.origin), 403); Spring: registry.addHandler(...)"
+                    + ".setAllowedOrigins(...), never \"*\"; and authenticate the socket with a token, not only "
+                    + "the cookie.";
         };
     }
 }

@@ -29,6 +29,15 @@ public final class FixSuggestions {
         md.append("\n## Spring\n\n`SuggestedCors.java`:\n\n```java\n").append(config.springCors()).append("```\n");
         md.append("\nWith Spring Security, also `SuggestedPreflightChain.java`:\n\n```java\n")
                 .append(config.springSecurityPreflights()).append("```\n");
+        WebSocketOriginChecks sockets = new WebSocketOriginChecks(policy);
+        if (!sockets.paths().isEmpty()) {
+            md.append("\n## WebSockets (").append(String.join(", ", sockets.paths())).append(")\n\nNo CORS header "
+                    + "protects a WebSocket: refuse the handshake (403) unless its Origin is the policy's.\n\n"
+                    + "nginx, in the WebSocket's `location` (with the `map` above):\n\n```nginx\n")
+                    .append(sockets.nginxLocation()).append("```\n\nNode `ws`:\n\n```js\n")
+                    .append(sockets.wsVerifyClient()).append("```\n\nSpring:\n\n```java\n")
+                    .append(sockets.spring()).append("```\n");
+        }
         return md.toString();
     }
 

@@ -21,7 +21,17 @@ public final class PolicyIntent {
 
     public static Prediction predict(CorsPolicy policy, PlannedRequest request, String targetOrigin) {
         return FetchOracle.predict(oracleRequest(request, targetOrigin), idealPreflight(policy, request),
-                idealActual(policy, request));
+                request.spec().api().webSocket() ? idealHandshake(policy, request.from().origin())
+                        : idealActual(policy, request));
+    }
+
+    /**
+     * The answer to a WebSocket handshake a server implementing the policy gives {@code origin}: 101 for the
+     * policy's origins, 403 for any other (a WebSocket has no CORS: only the server's own Origin check refuses).
+     */
+    public static OracleAnswer idealHandshake(CorsPolicy policy, String origin) {
+        boolean allowed = !origin.equals("null") && (policy.anyOrigin() || policy.allows(origin));
+        return new OracleAnswer(allowed ? 101 : 403, List.of(), 0);
     }
 
     public static OracleRequest oracleRequest(PlannedRequest request, String targetOrigin) {

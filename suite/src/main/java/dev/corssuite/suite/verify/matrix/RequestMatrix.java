@@ -76,11 +76,12 @@ public final class RequestMatrix {
     /**
      * How a page loads an endpoint used as an element or a font, without and with credentials: an element's
      * crossorigin anonymous / use-credentials (without the attribute it always loads, tainted: nothing to verify), an
-     * EventSource's withCredentials; a font never sends credentials (empty).
+     * EventSource's withCredentials; a font never sends credentials (empty); a WebSocket has no choice (it always
+     * sends the target's cookies), so it is asked once.
      */
     static java.util.Optional<RequestSpec> load(Initiator as, CredentialsMode credentials, long timeoutMs) {
         boolean include = credentials == CredentialsMode.INCLUDE;
-        if (as == Initiator.FONT && include) {
+        if ((as == Initiator.FONT || as == Initiator.WEBSOCKET) && include) {
             return java.util.Optional.empty();
         }
         CorsSetting crossorigin = as == Initiator.IMG || as == Initiator.SCRIPT || as == Initiator.MODULE

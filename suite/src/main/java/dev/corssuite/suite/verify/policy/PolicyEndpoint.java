@@ -13,7 +13,8 @@ public record PolicyEndpoint(String path, List<String> methods, Initiator as) {
     /** The policy file's {@code as} names and the initiator each stands for. */
     public static final java.util.Map<String, Initiator> USES = java.util.Map.of("fetch", Initiator.FETCH,
             "image", Initiator.IMG, "script", Initiator.SCRIPT, "module", Initiator.MODULE,
-            "stylesheet", Initiator.STYLESHEET, "font", Initiator.FONT, "eventsource", Initiator.EVENTSOURCE);
+            "stylesheet", Initiator.STYLESHEET, "font", Initiator.FONT, "eventsource", Initiator.EVENTSOURCE,
+            "websocket", Initiator.WEBSOCKET);
 
     public PolicyEndpoint {
         methods = List.copyOf(methods);

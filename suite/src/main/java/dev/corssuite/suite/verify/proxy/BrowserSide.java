@@ -7,11 +7,15 @@ import org.apache.hc.core5.http.HttpRequestFactory;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.impl.io.DefaultBHttpServerConnection;
 import org.apache.hc.core5.http.impl.io.DefaultHttpRequestParserFactory;
+import org.apache.hc.core5.http.impl.io.SocketHolder;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.apache.hc.core5.http.message.BasicClassicHttpResponse;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +43,29 @@ final class BrowserSide {
                 null, null, null, new DefaultHttpRequestParserFactory(Http1Config.DEFAULT, null, RAW_TARGET), null);
         connection.bind(socket);
         return connection;
+    }
+
+    /** A plain connection whose first bytes ({@code alreadyRead}) were read to tell it from a TLS one. */
+    static DefaultBHttpServerConnection bind(Socket socket, String scheme, byte[] alreadyRead) throws IOException {
+        Prefixed connection = new Prefixed(scheme);
+        connection.bind(socket, alreadyRead);
+        return connection;
+    }
+
+    private static final class Prefixed extends DefaultBHttpServerConnection {
+        Prefixed(String scheme) {
+            super(scheme, Http1Config.DEFAULT, null, null, null, null,
+                    new DefaultHttpRequestParserFactory(Http1Config.DEFAULT, null, RAW_TARGET), null);
+        }
+
+        void bind(Socket socket, byte[] alreadyRead) throws IOException {
+            bind(new SocketHolder(socket) {
+                @Override
+                protected InputStream getInputStream(Socket s) throws IOException {
+                    return new SequenceInputStream(new ByteArrayInputStream(alreadyRead), s.getInputStream());
+                }
+            });
+        }
     }
 
     static void established(DefaultBHttpServerConnection browser) throws IOException {

@@ -39,20 +39,26 @@ final class ExchangeRelay {
         this.workers = workers;
     }
 
-    /** Returns whether the browser's connection may carry its next request; {@code onStatus} hears the final status. */
+    /**
+     * Returns whether the browser's connection may carry its next request; {@code onStatus} hears the final status.
+     * A WebSocket handshake goes on with its {@code Upgrade}; after a 101 both connections carry the socket's frames
+     * ({@link UpgradedTunnel}) until it closes.
+     */
     boolean relay(ClassicHttpRequest request, String originForm, DefaultBHttpServerConnection browser,
-                  Socket upstream, IntConsumer onStatus) throws ProxyFault, IOException {
+                  Socket browserSocket, Socket upstream, IntConsumer onStatus) throws ProxyFault, IOException {
+        boolean upgrade = webSocketHandshake(request);
         DefaultBHttpClientConnection next = new DefaultBHttpClientConnection(Http1Config.DEFAULT);
         next.bind(upstream);
         ClassicHttpRequest onward = new BasicClassicHttpRequest(request.getMethod(), null, null, originForm);
         onward.setVersion(HttpVersion.HTTP_1_1);
         for (Header h : request.getHeaders()) {
-            if (!HOP_BY_HOP.contains(h.getName().toLowerCase(Locale.ROOT))) {
+            String name = h.getName().toLowerCase(Locale.ROOT);
+            if (!HOP_BY_HOP.contains(name) || (upgrade && name.equals("upgrade"))) {
                 onward.addHeader(h);
             }
         }
         // one request per upstream connection, so each request meets the server on its own
-        onward.addHeader("Connection", "close");
+        onward.addHeader("Connection", upgrade ? "Upgrade" : "close");
         if (request.getEntity() != null) {
             onward.setEntity(new SourceTagged(request.getEntity()));
         }
@@ -65,13 +71,17 @@ final class ExchangeRelay {
         AtomicReference<String> uploadBroke = new AtomicReference<>();
         Future<?> upload = onward.getEntity() == null ? CompletableFuture.completedFuture(null)
                 : workers.submit(() -> upload(next, onward, upstream, uploadBroke));
-        ClassicHttpResponse answer = finalAnswer(next, browser, uploadBroke);
+        ClassicHttpResponse answer = finalAnswer(next, browser, uploadBroke, upgrade);
         if (answer == null) {
             return false;
         }
         String method = request.getMethod();
         int status = answer.getCode();
         onStatus.accept(status);
+        if (status == 101) {
+            switchProtocols(next, answer, browser, browserSocket, upstream);
+            return false;
+        }
         boolean bodyAllowed = !method.equals("HEAD") && status != 204 && status != 304;
         if (bodyAllowed) {
             try {
@@ -127,10 +137,37 @@ final class ExchangeRelay {
         return null;
     }
 
+    /** Passes the 101 on, then the frames both ways until the socket closes. */
+    private void switchProtocols(DefaultBHttpClientConnection next, ClassicHttpResponse answer,
+                                 DefaultBHttpServerConnection browser, Socket browserSocket, Socket upstream)
+            throws ProxyFault, IOException {
+        java.io.InputStream fromTarget;
+        try {
+            // no length: HttpCore reads the rest of the connection, starting with what it buffered past the head
+            next.receiveResponseEntity(answer);
+            fromTarget = answer.getEntity().getContent();
+            answer.setEntity(null);
+            browser.sendResponseHeader(answer);
+        } catch (HttpException e) {
+            throw new ProxyFault("cannot pass the 101 on: " + e.getMessage());
+        }
+        browser.flush();
+        UpgradedTunnel.run(browserSocket, fromTarget, upstream, workers);
+    }
+
+    /** A WebSocket opening handshake: a GET with {@code Upgrade: websocket} and {@code Connection: Upgrade}. */
+    private static boolean webSocketHandshake(ClassicHttpRequest request) {
+        Header upgrade = request.getFirstHeader("Upgrade");
+        Header connection = request.getFirstHeader("Connection");
+        return request.getMethod().equals("GET") && upgrade != null
+                && upgrade.getValue().trim().equalsIgnoreCase("websocket") && connection != null
+                && connection.getValue().toLowerCase(Locale.ROOT).contains("upgrade");
+    }
+
     /** Relays 1xx answers and returns the final answer's head, or null when the next hop does not answer in time. */
     private static ClassicHttpResponse finalAnswer(DefaultBHttpClientConnection next,
                                                    DefaultBHttpServerConnection browser,
-                                                   AtomicReference<String> uploadBroke)
+                                                   AtomicReference<String> uploadBroke, boolean upgrade)
             throws ProxyFault, IOException {
         while (true) {
             ClassicHttpResponse answer;
@@ -142,7 +179,7 @@ final class ExchangeRelay {
                 String broke = uploadBroke.get();
                 throw new ProxyFault(broke != null ? broke : "the next hop sent no complete answer: " + e);
             }
-            if (answer.getCode() >= 200) {
+            if (answer.getCode() >= 200 || (upgrade && answer.getCode() == 101)) {
                 return answer;
             }
             if (answer.getCode() == 101) {

@@ -115,7 +115,7 @@ public final class OriginProxy implements AutoCloseable {
         try (client) {
             client.setSoTimeout(upstreamTimeoutMs + 30_000);
             client.setTcpNoDelay(true);
-            serveRequests(BrowserSide.bind(client, "http"), client, null);
+            serveRequests(BrowserSide.bind(client, "http"), client, null, "http");
         } catch (IOException e) {
             // the browser closed or aborted the connection (a timeout aborts the request): nothing to answer
         } catch (RuntimeException e) {
@@ -125,8 +125,11 @@ public final class OriginProxy implements AutoCloseable {
         }
     }
 
-    /** Serves requests on one browser connection, in a TLS tunnel to {@code tunnel} when that is not null. */
-    private void serveRequests(DefaultBHttpServerConnection browser, Socket socket, String tunnel)
+    /**
+     * Serves requests on one browser connection, in a tunnel to {@code tunnel} when that is not null ({@code scheme}
+     * https: TLS ended here; http: a plain WebSocket tunnelled with CONNECT).
+     */
+    private void serveRequests(DefaultBHttpServerConnection browser, Socket socket, String tunnel, String scheme)
             throws IOException {
         while (true) {
             ClassicHttpRequest request;
@@ -142,20 +145,20 @@ public final class OriginProxy implements AutoCloseable {
                     return;
                 }
                 target = AbsoluteTarget.parse(tunnel != null && raw.startsWith("/")
-                        ? "https://" + tunnel.substring(0, tunnel.lastIndexOf(':')) + raw : raw);
+                        ? scheme + "://" + tunnel + raw : raw);
             } catch (HttpException | AbsoluteTarget.NotAbsolute e) {
                 traffic.fault(null, "malformed request from the browser: " + e.getMessage());
                 BrowserSide.answer(browser, 400, e.getMessage());
                 return;
             }
-            if (!forward(browser, request, tunnel != null ? tunnel : target.authority(), target)) {
+            if (!forward(browser, socket, request, tunnel != null ? tunnel : target.authority(), target)) {
                 return;
             }
         }
     }
 
-    private SSLSocket serverTls(Socket over) throws IOException {
-        SSLSocket tls = (SSLSocket) serverTls.getSocketFactory().createSocket(over, null, true);
+    private SSLSocket serverTls(Socket over, java.io.InputStream consumed) throws IOException {
+        SSLSocket tls = (SSLSocket) serverTls.getSocketFactory().createSocket(over, consumed, true);
         tls.setUseClientMode(false);
         tls.startHandshake();
         return tls;
@@ -168,9 +171,19 @@ public final class OriginProxy implements AutoCloseable {
             return;
         }
         BrowserSide.established(browser);
+        int first = client.getInputStream().read();
+        if (first < 0) {
+            return;
+        }
+        byte[] consumed = {(byte) first};
+        // Chromium and Firefox tunnel a ws:// WebSocket with CONNECT too; anything but a TLS record (0x16) is plain HTTP
+        if (first != 0x16) {
+            serveRequests(BrowserSide.bind(client, "http", consumed), client, authority, "http");
+            return;
+        }
         SSLSocket tls;
         try {
-            tls = serverTls(client);
+            tls = serverTls(client, new java.io.ByteArrayInputStream(consumed));
         } catch (IOException e) {
             if (!(rootCause(e) instanceof java.io.EOFException)) {
                 // an https page or target the browser could not reach: its requests never left the browser
@@ -179,7 +192,7 @@ public final class OriginProxy implements AutoCloseable {
             return;
         }
         try (tls) {
-            serveRequests(BrowserSide.bind(tls, "https"), tls, authority);
+            serveRequests(BrowserSide.bind(tls, "https"), tls, authority, "https");
         }
     }
 
@@ -188,8 +201,8 @@ public final class OriginProxy implements AutoCloseable {
     }
 
     /** Passes one request on and its answer back; returns whether the browser's connection may be used again. */
-    private boolean forward(DefaultBHttpServerConnection browser, ClassicHttpRequest request, String authority,
-                            AbsoluteTarget target) throws IOException {
+    private boolean forward(DefaultBHttpServerConnection browser, Socket browserSocket, ClassicHttpRequest request,
+                            String authority, AbsoluteTarget target) throws IOException {
         boolean toPages = pageAuthorities.contains(authority);
         boolean toTarget = !toPages && authority.equals(targetAuthority);
         if (!toPages && !toTarget && !passThrough.contains(authority)) {
@@ -215,7 +228,7 @@ public final class OriginProxy implements AutoCloseable {
             open.add(upstream);
             try (upstream) {
                 return relay.relay(request, target.path() + (target.query() == null ? "" : "?" + target.query()),
-                        browser, upstream, status -> traffic.answered(id, status));
+                        browser, browserSocket, upstream, status -> traffic.answered(id, status));
             } finally {
                 open.remove(upstream);
             }
