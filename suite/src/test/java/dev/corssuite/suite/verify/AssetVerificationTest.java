@@ -89,20 +89,33 @@ public class AssetVerificationTest {
     public void assetsWithoutCorsHeadersAreUnusableFromTheAllowedOrigin() throws Exception {
         try (NginxServer nginx = serving("assets-plain")) {
             VerifyResult result = ServerVerificationTest.verify(nginx.url(), policy, browsers);
-            List<String> evidence = result.findings().stream()
-                    .filter(f -> f.kind() == FindingKind.POLICY_ALLOWS_SERVER_REJECTS)
-                    .flatMap(f -> f.evidence().stream()).toList();
             for (String engine : result.browsers().keySet()) {
                 for (String asset : ASSETS) {
                     if (engine.equals("webkit") && asset.endsWith("font")) {
                         continue;
                     }
                     String[] parts = asset.split(" as ");
+                    FindingKind kind = switch (parts[1]) {
+                        case "img" -> FindingKind.CANVAS_TAINTED;
+                        case "script" -> FindingKind.SCRIPT_ERRORS_HIDDEN;
+                        default -> FindingKind.ASSET_UNUSABLE;
+                    };
+                    List<String> evidence = result.findings().stream().filter(f -> f.kind() == kind)
+                            .flatMap(f -> f.evidence().stream()).toList();
                     assertTrue(evidence.stream().anyMatch(line -> line.contains("/assets/" + parts[0] + " as "
-                                    + parts[1]) && line.contains("https://app.example.com") && line.contains(engine)),
-                            asset + " in " + engine + ": " + evidence);
+                                    + parts[1]) && line.contains("https://app.example.com") && line.contains(engine)
+                                    && line.contains("no Access-Control-Allow-Origin")),
+                            asset + " in " + engine + " as " + kind + ": " + result.findings());
                 }
+                assertTrue(result.findings().stream()
+                        .filter(f -> f.kind() == FindingKind.EVENTSOURCE_CREDENTIALS_REFUSED)
+                        .flatMap(f -> f.evidence().stream())
+                        .anyMatch(line -> line.contains("/assets/events.sse") && line.contains("(credentialed)")
+                                && line.contains(engine)), "EventSource withCredentials in " + engine + ": "
+                        + result.findings());
             }
+            assertTrue(result.findings().stream().noneMatch(f -> f.kind() == FindingKind.POLICY_ALLOWS_SERVER_REJECTS),
+                    "every blocked asset says what the page loses: " + result.findings());
             assertEquals(result.exitCode(), TargetVerification.FINDINGS);
         }
     }

@@ -214,7 +214,7 @@ public final class FindingDetector {
         String why = o.fromAnswers().reasons().isEmpty() ? ""
                 : "; oracle: " + o.fromAnswers().reasons().get(o.fromAnswers().reasons().size() - 1);
         if (!blocked.isEmpty()) {
-            add(FindingKind.POLICY_ALLOWS_SERVER_REJECTS, who(r) + (r.spec().headers().isEmpty() ? ""
+            add(blockedKind(r), who(r) + (r.spec().headers().isEmpty() ? ""
                     : " + headers " + String.join(", ", r.spec().headers().stream().map(h -> h.name()).toList()))
                     + ": blocked in " + String.join(", ", blocked) + "; server: " + o.answersSummary() + why);
         }
@@ -267,6 +267,18 @@ public final class FindingDetector {
     private static Optional<String> header(dev.corssuite.origins.RecordedRequest request, String name) {
         return request.headers().stream().filter(h -> h.name().equalsIgnoreCase(name)).map(h -> h.value())
                 .findFirst();
+    }
+
+    /** What a request the policy allows and a browser blocked means for the page, by how the page made it. */
+    private static FindingKind blockedKind(PlannedRequest r) {
+        return switch (r.spec().api()) {
+            case IMG -> FindingKind.CANVAS_TAINTED;
+            case SCRIPT -> FindingKind.SCRIPT_ERRORS_HIDDEN;
+            case EVENTSOURCE -> r.credentialed() ? FindingKind.EVENTSOURCE_CREDENTIALS_REFUSED
+                    : FindingKind.ASSET_UNUSABLE;
+            case MODULE, STYLESHEET, FONT, FONT_FACE -> FindingKind.ASSET_UNUSABLE;
+            default -> FindingKind.POLICY_ALLOWS_SERVER_REJECTS;
+        };
     }
 
     /**

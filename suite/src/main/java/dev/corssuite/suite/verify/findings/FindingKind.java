@@ -41,7 +41,20 @@ public enum FindingKind {
      */
     WEBSOCKET_HIJACKING(Severity.HIGH, "A WebSocket accepts a hostile Origin (cross-site WebSocket hijacking)",
             "WebSockets have no CORS: a page of any site opens it and talks to it as its visitor; critical when "
-                    + "credentials are possible (the browser sends the site's cookies with the handshake)");
+                    + "credentials are possible (the browser sends the site's cookies with the handshake)"),
+    ASSET_UNUSABLE(Severity.MEDIUM, "A font, module script, stylesheet or event stream cannot be used from an allowed "
+            + "origin", "it is fetched in CORS mode (fonts, module scripts and event streams always, a stylesheet with "
+            + "crossorigin) and the answer fails the CORS check: the font does not render, the module does not run, "
+            + "cssRules throw, the stream errors"),
+    CANVAS_TAINTED(Severity.MEDIUM, "An image cannot be drawn on a canvas and read back by an allowed origin",
+            "with crossorigin the image fails to load; without it, it taints the canvas, so getImageData and "
+                    + "toDataURL throw"),
+    SCRIPT_ERRORS_HIDDEN(Severity.LOW, "A classic script's errors stay hidden from an allowed origin",
+            "with crossorigin the script does not run; without it, it runs but its errors reach window.onerror only "
+                    + "as \"Script error.\""),
+    EVENTSOURCE_CREDENTIALS_REFUSED(Severity.MEDIUM, "An EventSource with credentials is refused for an allowed "
+            + "origin", "new EventSource(url, {withCredentials: true}) fails: the answer must name the origin (not *) "
+            + "and send Access-Control-Allow-Credentials: true");
 
     private final Severity severity;
     private final String title;

@@ -27,6 +27,11 @@ public final class FixAdvice {
             case SERVER_ALLOWS_POLICY_REJECTS -> "Grant only what the policy lists: no echoed methods or request "
                     + "headers.";
             case EXPOSED_HEADER_UNREADABLE -> "List the header in Access-Control-Expose-Headers.";
+            case ASSET_UNUSABLE, CANVAS_TAINTED, SCRIPT_ERRORS_HIDDEN -> "Send Access-Control-Allow-Origin (the "
+                    + "listed origin, or * when no credentials are involved) on the file's answers too: static "
+                    + "locations and CDNs are often configured apart from the API.";
+            case EVENTSOURCE_CREDENTIALS_REFUSED -> "Answer the event stream with the listed origin itself and "
+                    + "Access-Control-Allow-Credentials: true.";
             case NO_ANSWER -> "Answer every request in time; CORS cannot help an endpoint that hangs.";
             case WEBSOCKET_HIJACKING -> "Check Origin in the WebSocket handshake against the policy's origins and "
                     + "answer 403 otherwise (CORS headers do nothing here): nginx: a map of $http_origin and "
