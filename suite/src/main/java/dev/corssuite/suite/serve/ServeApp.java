@@ -57,8 +57,9 @@ public final class ServeApp implements AutoCloseable {
      * @param browsers engines to run in (empty: every installed one)
      * @param report   writes the HTML report of a matrix run, as {@code verify} does
      */
-    public ServeApp(Path root, String bind, int port, List<String> browsers, HtmlReport report) {
+    public ServeApp(Path root, String bind, int port, List<String> browsers, HtmlReport report) throws IOException {
         this.root = root;
+        Files.createDirectories(root.resolve("reports"));
         this.single = new SingleRequestRun(root, browsers);
         this.matrix = new MatrixRun(root, browsers, report);
         ServerSentEventHandler events = Handlers.serverSentEvents(this::listen);
