@@ -136,6 +136,15 @@ $('matrix-form').addEventListener('submit', async e => {
   $('matrix-result').hidden = true;
   $('run-matrix').disabled = true;
   $('matrix-status').textContent = 'Starting ...';
+  // The run starts first; its events so far are replayed to a listener that connects later.
+  try {
+    await api('/api/verify', form);
+  } catch (err) {
+    $('run-matrix').disabled = false;
+    problems($('matrix-problems'), [String(err.message)]);
+    $('matrix-status').textContent = 'Failed.';
+    return;
+  }
   const events = new EventSource('/api/verify/events');
   const stop = () => { events.close(); $('run-matrix').disabled = false; };
   events.addEventListener('progress', m => {
@@ -161,13 +170,6 @@ $('matrix-form').addEventListener('submit', async e => {
     renderMatrix();
     $('matrix-status').textContent = 'Done: ' + matrixData.rows.length + ' requests, ' + matrixData.findings.length + ' finding(s).';
   });
-  try {
-    await api('/api/verify', form);
-  } catch (err) {
-    stop();
-    problems($('matrix-problems'), [String(err.message)]);
-    $('matrix-status').textContent = 'Failed.';
-  }
 });
 
 function options(select, values) {

@@ -207,7 +207,10 @@ public final class ServeApp implements AutoCloseable {
         }
     }
 
-    /** A new listener hears every event of the current run so far, then each new one. */
+    /**
+     * A new listener hears every event of the current run so far, then each new one; the page connects after starting
+     * a run, so it never hears the previous run's end.
+     */
     private void listen(ServerSentEventConnection connection, String lastEventId) {
         synchronized (matrixEvents) {
             matrixEvents.forEach(e -> connection.send(e[1].toString(), e[0].path("event").asText(), null, null));

@@ -100,7 +100,7 @@ public class ServePageTest {
         }
         assertEquals(shown.path("oracle").asText(), "BLOCKED_AT_PREFLIGHT");
         assertTrue(shown.path("reasons").asText().contains("x-api-key"), shown.path("reasons").asText());
-        assertTrue(shown.path("answers").asText().contains("Access-Control-Allow-Headers: Content-Type"),
+        assertTrue(shown.path("answers").asText().toLowerCase().contains("access-control-allow-headers: content-type"),
                 shown.path("answers").asText());
         assertTrue(shown.path("findings").asText().contains("policy-allows-server-rejects")
                 || shown.path("findings").asText().contains("blocked in the browser"), shown.path("findings").asText());
