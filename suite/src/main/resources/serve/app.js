@@ -208,8 +208,8 @@ function filterMatrix() {
     el('td', {text: r.id}), el('td', {text: r.title}), el('td', {text: r.kind}), el('td', {text: r.expected}),
     matrixData.engines.map(e => {
       const c = r.cells[e];
-      return el('td', {class: c ? c.status : '', 'data-engine': e, title: c ? c.detail : '',
-        text: c ? (c.verdict || 'infrastructure error') + (c.status === 'MATCHED' ? '' : ' ✗') : ''});
+      return el('td', {class: c ? c.status : 'not-run', 'data-engine': e, title: c ? c.detail : 'checked without a browser only',
+        text: c ? (c.verdict || 'infrastructure error') + (c.status === 'MATCHED' ? '' : ' ✗') : 'browser-free only'});
     }))));
   $('filter-count').textContent = rows.length + ' of ' + matrixData.rows.length + ' requests';
 }
@@ -222,8 +222,25 @@ async function loadHistory() {
     el('span', {text: '#' + h.id + ' ' + h.title + ': '}),
     el('span', {class: 'mono', text: h.problems ? h.problems + ' input problem(s)'
       : Object.entries(h.verdicts).map(([e, v]) => e + ' ' + v).join(', ')}),
+    showButton(h.id),
     h.exportable ? [exportButton(h.id, 'case', 'as a case-table row'), exportButton(h.id, 'policy', 'as a policy endpoint')] : []))
     : [el('li', {text: 'No requests yet.'})]));
+}
+
+function showButton(id) {
+  const b = el('button', {type: 'button', class: 'export-button', 'data-show': String(id), text: 'Show'});
+  b.addEventListener('click', async () => {
+    const view = await api('/api/history?id=' + id);
+    Object.entries(view.form).forEach(([name, value]) => {
+      const field = $('single-form').elements[name];
+      if (field) field.value = value === null ? '' : value;
+    });
+    renderSingle(view);
+    $('single-status').textContent = 'Request ' + id + ' of this session.';
+    show('single');
+    $('tab-single').focus();
+  });
+  return b;
 }
 
 function exportButton(id, as, label) {

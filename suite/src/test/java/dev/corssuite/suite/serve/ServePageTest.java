@@ -239,14 +239,22 @@ public class ServePageTest {
         chromium.viewport(390, 1400);
         chromium.open(app.url());
         JsonNode shown = eval(chromium, """
+                document.getElementById('tab-history').click();
+                await waitFor(() => document.querySelector('#history-list [data-show="1"]'));
+                document.querySelector('#history-list [data-show="1"]').click();
+                await waitFor(() => document.querySelectorAll('#single-result article.engine').length > 0);
+                const cards = document.querySelectorAll('#single-result article.engine').length;
+                const method = document.getElementById('method').value;
                 const controls = [...document.querySelectorAll('input, select, textarea')];
                 const unlabelled = controls.filter(c => c.labels.length === 0).map(c => c.id);
                 const reordered = [...document.querySelectorAll('[tabindex]')].filter(e => e.tabIndex > 0).length;
                 document.getElementById('target').focus();
-                return {unlabelled, reordered, focused: document.activeElement.id,
+                return {cards, method, unlabelled, reordered, focused: document.activeElement.id,
                         wide: document.documentElement.scrollWidth > window.innerWidth + 1,
                         submit: document.getElementById('run-single').form.id};
                 """);
+        assertEquals(shown.path("cards").asInt(), ENGINES.size(), "the history shows request 1 again");
+        assertEquals(shown.path("method").asText(), "PUT", "and puts it back in the form");
         assertEquals(shown.path("unlabelled").size(), 0, shown.toString());
         assertEquals(shown.path("reordered").asInt(), 0);
         assertEquals(shown.path("focused").asText(), "target");
