@@ -64,7 +64,7 @@ public class ServePageTest {
         });
         chromium = new ChromiumEngine().start();
         firefox = new FirefoxEngine().start();
-        chromium.viewport(1280, 1800);
+        chromium.viewport(1280, 2300);
         firefox.viewport(1280, 1800);
     }
 
@@ -261,7 +261,7 @@ public class ServePageTest {
         assertEquals(shown.path("submit").asText(), "single-form", "Enter in a field submits the request");
         assertFalse(shown.path("wide").asBoolean(), "the narrow window scrolls sideways");
         screenshot(chromium, "serve-narrow.png");
-        chromium.viewport(1280, 1800);
+        chromium.viewport(1280, 2300);
     }
 
     private JsonNode runSingle(BrowserSession session, Map<String, String> fields) throws Exception {
