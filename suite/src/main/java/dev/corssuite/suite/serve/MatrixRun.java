@@ -9,7 +9,6 @@ import dev.corssuite.suite.api.ReportedFinding;
 import dev.corssuite.suite.api.Verification;
 import dev.corssuite.suite.results.Cell;
 import dev.corssuite.suite.results.Item;
-import dev.corssuite.suite.results.Results;
 import dev.corssuite.suite.runner.Runner;
 import dev.corssuite.suite.verify.fixes.FixAdvice;
 

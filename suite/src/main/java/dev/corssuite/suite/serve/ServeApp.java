@@ -36,6 +36,8 @@ public final class ServeApp implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Path root;
+    /** The policies the page writes (the single request's, a pasted one); deleted on close. */
+    private final Path scratch;
     private final SingleRequestRun single;
     private final MatrixRun matrix;
     private final History history = new History();
@@ -60,7 +62,8 @@ public final class ServeApp implements AutoCloseable {
     public ServeApp(Path root, String bind, int port, List<String> browsers, HtmlReport report) throws IOException {
         this.root = root;
         Files.createDirectories(root.resolve("reports"));
-        this.single = new SingleRequestRun(root, browsers);
+        this.scratch = Files.createTempDirectory("cors-serve");
+        this.single = new SingleRequestRun(root, scratch, browsers);
         this.matrix = new MatrixRun(root, browsers, report);
         ServerSentEventHandler events = Handlers.serverSentEvents(this::listen);
         HttpHandler routes = Handlers.path(Handlers.resource(new ClassPathResourceManager(
@@ -170,9 +173,7 @@ public final class ServeApp implements AutoCloseable {
                 policy = root.resolve(file);
             }
         } else {
-            Path folder = root.resolve("reports").resolve("serve");
-            Files.createDirectories(folder);
-            policy = folder.resolve("pasted-policy.yaml");
+            policy = scratch.resolve("pasted-policy.yaml");
             Files.writeString(policy, pasted);
         }
         synchronized (matrixEvents) {
@@ -252,6 +253,14 @@ public final class ServeApp implements AutoCloseable {
         } finally {
             matrixThread.shutdownNow();
             undertow.stop();
+            try (var files = Files.list(scratch)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+                Files.deleteIfExists(scratch);
+            } catch (IOException e) {
+                // a temporary folder left behind; nothing runs from it
+            }
         }
     }
 }

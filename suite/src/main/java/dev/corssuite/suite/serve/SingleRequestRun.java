@@ -12,7 +12,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +23,13 @@ import java.util.List;
  */
 final class SingleRequestRun {
     private final Path root;
+    private final Path scratch;
     private final List<String> browsers;
 
-    SingleRequestRun(Path root, List<String> browsers) {
+    /** {@code scratch}: where the request's policy file is written (its name appears in messages about it). */
+    SingleRequestRun(Path root, Path scratch, List<String> browsers) {
         this.root = root;
+        this.scratch = scratch;
         this.browsers = List.copyOf(browsers);
     }
 
@@ -43,9 +45,7 @@ final class SingleRequestRun {
         if (!formProblems.isEmpty()) {
             return new Ran(form, null, null, formProblems, "");
         }
-        Path folder = root.resolve("reports").resolve("serve");
-        Files.createDirectories(folder);
-        Path policy = folder.resolve("request-policy.yaml");
+        Path policy = scratch.resolve("request-policy.yaml");
         new YAMLMapper().writeValue(policy.toFile(), form.policy());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
