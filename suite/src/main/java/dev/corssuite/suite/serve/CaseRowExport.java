@@ -56,7 +56,10 @@ final class CaseRowExport {
         file.put("area", "exported");
         file.put("title", "Requests exported from the interactive page");
         file.put("cases", List.of(row));
-        return write(file);
+        return (o.fromAnswers().verdict() == dev.corssuite.suite.facts.Verdict.ALLOWED ? ""
+                : "# Before this row joins fixtures/cases/, give it control: the id of an ALLOWED row that differs from "
+                + "it in one thing\n# (the server answer that grants it); the table refuses a negative row without "
+                + "one.\n") + write(file);
     }
 
     /** The policy the request was checked against: its origin, method, headers and credentials on its path. */
