@@ -63,6 +63,8 @@ public final class TargetVerification {
     private static final int TRIES_ALONE = 3;
     private static final Pattern LDH_HOST = Pattern.compile("[a-z0-9.-]+");
     private static final Pattern ORIGIN_PART = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://[^/?#]*");
+    /** What {@code verify} runs: the policy's whole matrix (and a request to a missing path, for error answers). */
+    private static final Function<CorsPolicy, List<PlannedRequest>> MATRIX = RequestMatrix::derive;
 
     private final CorsPolicy policy;
     private final URI target;
@@ -72,12 +74,10 @@ public final class TargetVerification {
     private final VerifyOptions options;
     private final Runner.Listener listener;
     private final Function<CorsPolicy, List<PlannedRequest>> plan;
-    private static final Function<CorsPolicy, List<PlannedRequest>> MATRIX = RequestMatrix::derive;
 
     private TargetVerification(CorsPolicy policy, URI target, Path root, EngineSelection engines,
                                PrintStream out, VerifyOptions options, Runner.Listener listener,
                                Function<CorsPolicy, List<PlannedRequest>> plan) {
-        this.plan = plan;
         this.policy = policy;
         this.target = target;
         this.root = root;
@@ -85,6 +85,7 @@ public final class TargetVerification {
         this.out = out;
         this.options = options;
         this.listener = listener;
+        this.plan = plan;
     }
 
     /** Validates everything a browser would need before starting one; bad input is one message and exit 2. */
