@@ -51,6 +51,7 @@ public final class CorsVerification {
     private Path sarifFile;
     private int maxConnections = DirectBatch.DEFAULT_MAX_CONNECTIONS;
     private boolean sideBySide = true;
+    private dev.corssuite.suite.runner.Runner.Listener progress;
 
     private CorsVerification(String target) {
         this.target = target;
@@ -126,6 +127,12 @@ public final class CorsVerification {
         return this;
     }
 
+    /** Hears each batch start and end instead of the progress lines on the output (the interactive page). */
+    public CorsVerification progress(dev.corssuite.suite.runner.Runner.Listener listener) {
+        this.progress = listener;
+        return this;
+    }
+
     public CorsVerification sarif(Path file) {
         sarifFile = file;
         return this;
@@ -164,8 +171,10 @@ public final class CorsVerification {
         ByteArrayOutputStream problems = new ByteArrayOutputStream();
         VerifyResult result;
         try (PrintStream err = new PrintStream(problems, true, StandardCharsets.UTF_8)) {
-            result = TargetVerification.execute(VerifyOptions.of(target, policy, browsers, root)
-                    .withEngines(sideBySide, maxConnections), output, err);
+            VerifyOptions options = VerifyOptions.of(target, policy, browsers, root)
+                    .withEngines(sideBySide, maxConnections);
+            result = TargetVerification.execute(progress == null ? options
+                    : options.withListener(progress, VerifyOptions.BATCH_SIZE), output, err);
         }
         String errors = problems.toString(StandardCharsets.UTF_8);
         if (result.exitCode() == TargetVerification.BAD_INPUT) {

@@ -40,4 +40,17 @@ final class BidiPage {
         Map<String, Object> result = (Map<String, Object>) answer.get("result");
         return "string".equals(result.get("type")) ? String.valueOf(result.get("value")) : null;
     }
+
+    /** The whole document as a PNG. */
+    @SuppressWarnings("unchecked")
+    byte[] screenshot() {
+        Map<String, Object> shot = bidi.send(new Command<>("browsingContext.captureScreenshot",
+                Map.of("context", context, "origin", "document"), Map.class));
+        return java.util.Base64.getDecoder().decode(String.valueOf(shot.get("data")));
+    }
+
+    void viewport(int width, int height) {
+        bidi.send(new Command<>("browsingContext.setViewport", Map.of("context", context,
+                "viewport", Map.of("width", width, "height", height)), Map.class));
+    }
 }

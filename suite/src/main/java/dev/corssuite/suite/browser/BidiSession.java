@@ -73,6 +73,16 @@ public final class BidiSession implements BrowserSession {
     }
 
     @Override
+    public byte[] screenshot() {
+        return page.screenshot();
+    }
+
+    @Override
+    public void viewport(int width, int height) {
+        page.viewport(width, height);
+    }
+
+    @Override
     public synchronized void close() {
         if (closed) {
             return;

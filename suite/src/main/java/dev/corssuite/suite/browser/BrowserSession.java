@@ -21,6 +21,16 @@ public interface BrowserSession extends AutoCloseable {
     /** How this session answers HTTP authentication challenges; set up when the session starts. */
     AuthChallenges authChallenges();
 
+    /** A PNG of the page (the whole document where the browser can); for tests and documentation. */
+    default byte[] screenshot() {
+        throw new UnsupportedOperationException(name() + " sessions take no screenshots here");
+    }
+
+    /** Resizes the page's viewport (CSS pixels), e.g. to check a narrow layout. */
+    default void viewport(int width, int height) {
+        throw new UnsupportedOperationException(name() + " sessions cannot resize here");
+    }
+
     @Override
     void close();
 }

@@ -79,6 +79,20 @@ public final class WebDriverSession implements BrowserSession {
     }
 
     @Override
+    public byte[] screenshot() {
+        return ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+    }
+
+    @Override
+    public void viewport(int width, int height) {
+        if (bidiPage != null) {
+            bidiPage.viewport(width, height);
+        } else {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        }
+    }
+
+    @Override
     public AuthChallenges authChallenges() {
         return authChallenges;
     }

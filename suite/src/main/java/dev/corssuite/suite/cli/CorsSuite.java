@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code ./cors-suite}. */
 @Command(name = "cors-suite", mixinStandardHelpOptions = true, version = "cors-suite 0.1.0",
         description = "What real browsers do with a server's CORS headers.",
-        subcommands = {RunCommand.class, VerifyCommand.class, MergeCommand.class, BenchCommand.class})
+        subcommands = {RunCommand.class, VerifyCommand.class, MergeCommand.class, BenchCommand.class,
+                ServeCommand.class})
 public final class CorsSuite {
     public static void main(String[] args) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");

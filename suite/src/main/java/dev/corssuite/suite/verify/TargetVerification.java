@@ -52,6 +52,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** The whole of {@code verify --target URL --policy FILE}: checks the input, runs, writes the verify report. */
@@ -62,6 +63,8 @@ public final class TargetVerification {
     private static final int TRIES_ALONE = 3;
     private static final Pattern LDH_HOST = Pattern.compile("[a-z0-9.-]+");
     private static final Pattern ORIGIN_PART = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://[^/?#]*");
+    /** What {@code verify} runs: the policy's whole matrix (and a request to a missing path, for error answers). */
+    private static final Function<CorsPolicy, List<PlannedRequest>> MATRIX = RequestMatrix::derive;
 
     private final CorsPolicy policy;
     private final URI target;
@@ -70,9 +73,11 @@ public final class TargetVerification {
     private final PrintStream out;
     private final VerifyOptions options;
     private final Runner.Listener listener;
+    private final Function<CorsPolicy, List<PlannedRequest>> plan;
 
     private TargetVerification(CorsPolicy policy, URI target, Path root, EngineSelection engines,
-                               PrintStream out, VerifyOptions options, Runner.Listener listener) {
+                               PrintStream out, VerifyOptions options, Runner.Listener listener,
+                               Function<CorsPolicy, List<PlannedRequest>> plan) {
         this.policy = policy;
         this.target = target;
         this.root = root;
@@ -80,10 +85,26 @@ public final class TargetVerification {
         this.out = out;
         this.options = options;
         this.listener = listener;
+        this.plan = plan;
     }
 
     /** Validates everything a browser would need before starting one; bad input is one message and exit 2. */
     public static VerifyResult execute(VerifyOptions options, PrintStream out, PrintStream err) throws IOException {
+        return execute(options, MATRIX, out, err);
+    }
+
+    /**
+     * One request instead of the policy's matrix (the interactive page, {@code serve}): validated, checked, run in
+     * every engine through the proxy, answered browser-free and judged exactly as a request of the matrix; the policy
+     * states what its sender intends. No request to a missing path is added.
+     */
+    public static VerifyResult executeOne(VerifyOptions options, Function<CorsPolicy, PlannedRequest> request,
+                                          PrintStream out, PrintStream err) throws IOException {
+        return execute(options, policy -> List.of(request.apply(policy)), out, err);
+    }
+
+    private static VerifyResult execute(VerifyOptions options, Function<CorsPolicy, List<PlannedRequest>> plan,
+                                        PrintStream out, PrintStream err) throws IOException {
         String targetText = options.target();
         Path policyFile = options.policy();
         if (targetText == null || policyFile == null) {
@@ -132,14 +153,15 @@ public final class TargetVerification {
         engines.skipped().forEach((name, why) -> out.println("skipped " + name + ": " + why));
         try {
             return new TargetVerification(policy, target, options.root(), engines, out, options,
-                    options.listener() != null ? options.listener() : new Progress(out, "requests")).verify();
+                    options.listener() != null ? options.listener() : new Progress(out, "requests"), plan).verify();
         } catch (TargetUnusableException e) {
             err.println(e.getMessage());
             return VerifyResult.badInput();
         }
     }
 
-    static Optional<String> targetProblem(String text) {
+    /** What is wrong with a {@code --target} URL, as the command line says it; empty when it is usable. */
+    public static Optional<String> targetProblem(String text) {
         java.util.regex.Matcher origin = ORIGIN_PART.matcher(text);
         if (origin.lookingAt() && (!origin.group(1).equals(origin.group(1).toLowerCase(java.util.Locale.ROOT))
                 || !text.chars().allMatch(c -> c < 128))) {
@@ -172,7 +194,8 @@ public final class TargetVerification {
     }
 
     private VerifyResult verify() throws IOException {
-        List<PlannedRequest> matrix = RequestMatrix.derive(policy);
+        List<PlannedRequest> matrix = plan.apply(policy);
+        boolean wholeMatrix = plan == MATRIX;
         String targetOrigin = origin(target);
         long origins = matrix.stream().map(r -> r.from().origin()).distinct().count();
         long hostile = matrix.stream().filter(r -> r.from().hostile()).map(r -> r.from().origin()).distinct().count();
@@ -189,8 +212,8 @@ public final class TargetVerification {
         String errorPath = policy.endpoints().get(0).path().replaceAll("/+$", "") + "/cors-suite-missing";
         String allowedOrigin = matrix.stream().filter(r -> !r.from().hostile()).findFirst()
                 .map(r -> r.from().origin()).orElse("null");
-        RawAnswer asked = probe.actual(errorPath, allowedOrigin, "GET", List.of(), null);
-        RawAnswer errorAnswer = LoadSignal.of(asked).isPresent() ? null : asked;
+        RawAnswer asked = wholeMatrix ? probe.actual(errorPath, allowedOrigin, "GET", List.of(), null) : null;
+        RawAnswer errorAnswer = asked == null || LoadSignal.of(asked).isPresent() ? null : asked;
 
         Map<String, Map<String, ProbeOutcome>> byEngine = new LinkedHashMap<>();
         List<EngineRun> engineRuns = new ArrayList<>();
