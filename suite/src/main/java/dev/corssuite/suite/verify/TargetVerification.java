@@ -211,6 +211,9 @@ public final class TargetVerification {
                     page.port()), target, Set.of(page.authority()), LocalCertificate.forHosts(hosts),
                     (int) policy.timeoutMs() + 2000, options.placement().bindAddress())) {
                 SessionProxy sessionProxy = new SessionProxy(options.placement().proxyHost(), proxy.port());
+                options.placement().grid().ifPresent(grid -> out.println("The browsers on the Selenium Grid reach "
+                        + "the suite's proxy at " + sessionProxy.hostPort() + " (listening on "
+                        + options.placement().bind() + ")"));
                 boolean parallel = options.parallel() && EngineRuns.parallelByDefault(engines.engines().size());
                 EngineRuns.run(engines.engines(), parallel, engine -> runEngine(engine, sessionProxy, page, proxy,
                         jobs)).forEach(ran -> {
