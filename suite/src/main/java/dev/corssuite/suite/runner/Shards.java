@@ -2,7 +2,12 @@ package dev.corssuite.suite.runner;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /**
  * Jobs dealt to several sessions of one engine (round robin, so each gets a like mix of quick and waiting ones), with
@@ -13,7 +18,7 @@ public final class Shards<J extends Job> {
     private final Runner.Listener listener;
     private final int[] done;
     private final int total;
-    private final java.util.Map<String, Integer> order = new java.util.HashMap<>();
+    private final List<J> jobs;
 
     public Shards(List<J> jobs, int sessions, Runner.Listener listener) {
         int count = Math.max(1, Math.min(sessions, jobs.size()));
@@ -22,8 +27,8 @@ public final class Shards<J extends Job> {
         }
         for (int i = 0; i < jobs.size(); i++) {
             shards.get(i % count).add(jobs.get(i));
-            order.put(jobs.get(i).key(), i);
         }
+        this.jobs = List.copyOf(jobs);
         this.listener = listener;
         this.done = new int[count];
         this.total = jobs.size();
@@ -41,18 +46,12 @@ public final class Shards<J extends Job> {
      * Each shard's work side by side (one session each), the outcomes merged into one result in the jobs' order,
      * under the first session's engine run.
      */
-    public EngineResult runSideBySide(java.util.function.IntFunction<EngineResult> session) {
-        List<EngineResult> parts = EngineRuns.run(java.util.stream.IntStream.range(0, count()).boxed().toList(), true,
-                session::apply);
-        java.util.Map<String, ProbeOutcome> all = new java.util.HashMap<>();
+    public EngineResult runSideBySide(IntFunction<EngineResult> session) {
+        List<EngineResult> parts = EngineRuns.run(IntStream.range(0, count()).boxed().toList(), true, session::apply);
+        Map<String, ProbeOutcome> all = new HashMap<>();
         parts.forEach(p -> all.putAll(p.outcomes()));
-        java.util.Map<String, ProbeOutcome> merged = new java.util.LinkedHashMap<>();
-        shards.stream().flatMap(List::stream).map(Job::key).sorted(java.util.Comparator.comparingInt(order::get))
-                .forEach(key -> {
-                    if (all.containsKey(key)) {
-                        merged.put(key, all.get(key));
-                    }
-                });
+        Map<String, ProbeOutcome> merged = new LinkedHashMap<>();
+        jobs.stream().map(Job::key).filter(all::containsKey).forEach(key -> merged.put(key, all.get(key)));
         return new EngineResult(parts.get(0).engine(), merged);
     }
 
