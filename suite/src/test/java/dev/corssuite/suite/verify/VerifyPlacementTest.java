@@ -5,12 +5,12 @@ import org.testng.annotations.Test;
 import java.util.Optional;
 
 import static org.testng.Assert.assertEquals;
-import static org.testng.Assert.assertThrows;
 import static org.testng.Assert.assertTrue;
+import static org.testng.Assert.expectThrows;
 
 public class VerifyPlacementTest {
     private static String refusal(String grid, int sessions, String bind, String advertise) {
-        return assertThrows(IllegalArgumentException.class,
+        return expectThrows(IllegalArgumentException.class,
                 () -> VerifyPlacement.of(grid, sessions, bind, advertise)).getMessage();
     }
 
