@@ -6,6 +6,7 @@ import dev.corssuite.suite.results.writers.SarifLog;
 import dev.corssuite.suite.verify.RequestOutcome;
 import dev.corssuite.suite.verify.TargetVerification;
 import dev.corssuite.suite.verify.VerifyOptions;
+import dev.corssuite.suite.verify.VerifyPlacement;
 import dev.corssuite.suite.verify.direct.DirectBatch;
 import dev.corssuite.suite.verify.VerifyResult;
 import dev.corssuite.suite.verify.baseline.Baseline;
@@ -52,6 +53,10 @@ public final class CorsVerification {
     private int maxConnections = DirectBatch.DEFAULT_MAX_CONNECTIONS;
     private boolean sideBySide = true;
     private dev.corssuite.suite.runner.Runner.Listener progress;
+    private String grid;
+    private int sessions = 1;
+    private String bind;
+    private String advertiseHost;
 
     private CorsVerification(String target) {
         this.target = target;
@@ -133,6 +138,26 @@ public final class CorsVerification {
         return this;
     }
 
+    /**
+     * Runs the browsers on this Selenium Grid (hub or standalone), {@code sessions} per engine side by side, each
+     * with its share of the requests; the Grid's nodes must reach the suite's proxy (see {@link #proxyAddress}).
+     */
+    public CorsVerification grid(String url, int sessions) {
+        this.grid = url;
+        this.sessions = sessions;
+        return this;
+    }
+
+    /**
+     * Where the suite's proxy listens ({@code bind}, default 127.0.0.1; 0.0.0.0 for every interface) and the host
+     * name the browsers reach it at ({@code advertiseHost}); null keeps a default.
+     */
+    public CorsVerification proxyAddress(String bind, String advertiseHost) {
+        this.bind = bind;
+        this.advertiseHost = advertiseHost;
+        return this;
+    }
+
     public CorsVerification sarif(Path file) {
         sarifFile = file;
         return this;
@@ -168,11 +193,17 @@ public final class CorsVerification {
         } catch (InvalidInputException e) {
             throw new CorsVerificationException(e.getMessage(), e);
         }
+        VerifyPlacement placement;
+        try {
+            placement = VerifyPlacement.of(grid, sessions, bind, advertiseHost);
+        } catch (IllegalArgumentException e) {
+            throw new CorsVerificationException(e.getMessage(), e);
+        }
         ByteArrayOutputStream problems = new ByteArrayOutputStream();
         VerifyResult result;
         try (PrintStream err = new PrintStream(problems, true, StandardCharsets.UTF_8)) {
             VerifyOptions options = VerifyOptions.of(target, policy, browsers, root)
-                    .withEngines(sideBySide, maxConnections);
+                    .withEngines(sideBySide, maxConnections).withPlacement(placement);
             result = TargetVerification.execute(progress == null ? options
                     : options.withListener(progress, VerifyOptions.BATCH_SIZE), output, err);
         }

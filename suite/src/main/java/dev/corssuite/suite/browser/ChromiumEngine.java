@@ -57,9 +57,7 @@ public final class ChromiumEngine implements Engine {
         options.setBinary(binary.toFile());
         options.addArguments(arguments());
         if (proxy != null) {
-            // <-loopback> removes Chromium's implicit bypass, so localhost targets are proxied (and recorded) too.
-            options.addArguments("--proxy-server=http://" + proxy.hostPort(), "--proxy-bypass-list=<-loopback>");
-            options.setAcceptInsecureCerts(true);
+            through(options, proxy);
         }
         DriverServer server = DriverServer.start("chromedriver",
                 port -> List.of(driver.toString(), "--port=" + port), java.util.Map.of());
@@ -92,6 +90,18 @@ public final class ChromiumEngine implements Engine {
     @Override
     public Capabilities gridCapabilities() {
         return ChromiumAuthRefusal.refuseAuthentication(new ChromeOptions()).addArguments(arguments());
+    }
+
+    @Override
+    public Capabilities gridCapabilities(SessionProxy proxy) {
+        return through((ChromeOptions) gridCapabilities(), proxy);
+    }
+
+    private static ChromeOptions through(ChromeOptions options, SessionProxy proxy) {
+        // <-loopback> removes Chromium's implicit bypass, so localhost targets are proxied (and recorded) too.
+        options.addArguments("--proxy-server=http://" + proxy.hostPort(), "--proxy-bypass-list=<-loopback>");
+        options.setAcceptInsecureCerts(true);
+        return options;
     }
 
     static List<String> arguments() {

@@ -20,4 +20,9 @@ public interface Engine {
 
     /** What to ask a Selenium Grid for to get this engine's browser, configured as the local one would be. */
     Capabilities gridCapabilities();
+
+    /** The same, with the browser's traffic, loopback included, going through {@code proxy}; any certificate passes. */
+    default Capabilities gridCapabilities(SessionProxy proxy) {
+        throw new BrowserUnavailableException(name() + " cannot be asked of a Grid with the suite's proxy");
+    }
 }

@@ -55,6 +55,15 @@ public final class FirefoxEngine implements Engine {
         return new FirefoxOptions().addArguments("-headless");
     }
 
+    /** A Grid's Firefox runs under geckodriver, which takes the proxy as preferences of the fresh profile. */
+    @Override
+    public Capabilities gridCapabilities(SessionProxy proxy) {
+        FirefoxOptions options = new FirefoxOptions().addArguments("-headless");
+        proxy.firefoxPreferences().forEach(options::addPreference);
+        options.setAcceptInsecureCerts(true);
+        return options;
+    }
+
     private BrowserSession viaGeckodriver(Path binary, Path driver, SessionProxy proxy) {
         FirefoxOptions options = new FirefoxOptions().setBinary(binary).addArguments("-headless");
         // geckodriver's WebDriver BiDi, for the session's answer to authentication challenges.

@@ -42,18 +42,21 @@ public final class GridEngine implements Engine {
         return engine.gridCapabilities();
     }
 
-    /** A Grid node cannot reach a proxy on this machine's loopback, so verifying a server runs locally only. */
+    /** The proxy must be reachable from the Grid's nodes at {@code proxy}'s host (verify's --bind/--advertise-host). */
     @Override
     public BrowserSession start(SessionProxy proxy) {
-        throw new BrowserUnavailableException(name() + " on " + grid + " cannot use the suite's local proxy; "
-                + "run --target/--policy without --grid");
+        return start(engine.gridCapabilities(proxy));
     }
 
     @Override
     public BrowserSession start() {
+        return start(engine.gridCapabilities());
+    }
+
+    private BrowserSession start(Capabilities capabilities) {
         try {
             RemoteWebDriver driver = (RemoteWebDriver) RemoteWebDriver.builder()
-                    .oneOf(engine.gridCapabilities())
+                    .oneOf(capabilities)
                     .config(ClientConfig.defaultConfig().baseUrl(grid.url()).readTimeout(NEW_SESSION))
                     .build();
             return new WebDriverSession(name(), driver.getCapabilities().getBrowserVersion(), grid.toString(), driver,

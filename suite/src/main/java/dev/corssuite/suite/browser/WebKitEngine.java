@@ -53,6 +53,23 @@ public final class WebKitEngine implements Engine {
         return capabilities(Map.of("args", List.of("--automation")));
     }
 
+    @Override
+    public Capabilities gridCapabilities(SessionProxy proxy) {
+        MutableCapabilities capabilities = capabilities(Map.of("args", arguments(proxy)));
+        capabilities.setCapability("acceptInsecureCerts", true);
+        return capabilities;
+    }
+
+    private static List<String> arguments(SessionProxy proxy) {
+        List<String> args = new java.util.ArrayList<>(List.of("--automation"));
+        if (proxy != null) {
+            // MiniBrowser's own options: WebKitWebDriver's sslProxy makes it speak TLS to the proxy itself.
+            args.add("--proxy=http://" + proxy.hostPort());
+            args.add("--ignore-tls-errors");
+        }
+        return args;
+    }
+
     private static MutableCapabilities capabilities(Map<String, Object> browserOptions) {
         MutableCapabilities capabilities = new MutableCapabilities();
         capabilities.setCapability("browserName", "MiniBrowser");
@@ -87,13 +104,8 @@ public final class WebKitEngine implements Engine {
             display.close();
         };
         try {
-            List<String> args = new java.util.ArrayList<>(List.of("--automation"));
-            if (proxy != null) {
-                // MiniBrowser's own options: WebKitWebDriver's sslProxy makes it speak TLS to the proxy itself.
-                args.add("--proxy=http://" + proxy.hostPort());
-                args.add("--ignore-tls-errors");
-            }
-            MutableCapabilities capabilities = capabilities(Map.of("binary", miniBrowser.toString(), "args", args));
+            MutableCapabilities capabilities = capabilities(Map.of("binary", miniBrowser.toString(), "args",
+                    arguments(proxy)));
             if (proxy != null) {
                 capabilities.setCapability("acceptInsecureCerts", true);
             }

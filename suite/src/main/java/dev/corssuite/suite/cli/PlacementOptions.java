@@ -14,17 +14,18 @@ final class PlacementOptions {
     String grid;
 
     @Option(names = "--bind", paramLabel = "ADDRESS",
-            description = "Address the origins listen on (default 127.0.0.1; 0.0.0.0 for all interfaces)")
+            description = "Address the origins (verify: the suite's proxy) listen on (default 127.0.0.1; 0.0.0.0 for "
+                    + "all interfaces)")
     String bind;
 
     @Option(names = "--advertise-host", paramLabel = "HOST[,HOST2]",
             description = "Host name(s) the browsers use to reach the origins (default localhost,127.0.0.1); "
-                    + "the second one serves the cross-host origins")
+                    + "the second one serves the cross-host origins. verify: the first names the suite's proxy")
     String advertiseHost;
 
     @Option(names = "--sessions", paramLabel = "N", defaultValue = "1",
-            description = "Browser sessions per engine, each running its share of the table (e.g. a Grid's slots; "
-                    + "default 1)")
+            description = "Browser sessions per engine, each running its share of the table or the verify matrix "
+                    + "(e.g. a Grid's slots; default 1)")
     int sessions;
 
     /** The run's settings: these placements, the project's root, the browsers, case filter and results folder. */

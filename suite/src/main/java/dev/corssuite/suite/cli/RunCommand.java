@@ -53,12 +53,8 @@ final class RunCommand implements Callable<Integer> {
             if (!cases.isBlank()) {
                 refused.add("--cases");
             }
-            if (placement.grid != null || placement.bind != null || placement.advertiseHost != null) {
-                refused.add("--grid/--bind/--advertise-host");
-            }
             if (!refused.isEmpty()) {
-                System.err.println(String.join(", ", refused) + " do(es) not apply to verifying a server "
-                        + "(verify --target URL --policy FILE runs the browsers here behind a local proxy)");
+                System.err.println(String.join(", ", refused) + " do(es) not apply to verifying a server");
                 return BAD_INPUT;
             }
             if (target == null || policy == null) {
@@ -66,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
                         : "--target needs --policy FILE (what the server intends to allow)");
                 return BAD_INPUT;
             }
-            return VerifyCommand.verify(target, policy, output, maxConnections);
+            return VerifyCommand.verify(target, policy, output, placement, maxConnections);
         }
         RunSettings settings;
         CaseTable table;

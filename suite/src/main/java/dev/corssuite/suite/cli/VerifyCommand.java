@@ -30,6 +30,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    PlacementOptions placement;
+
     @Option(names = "--max-connections", defaultValue = "" + DirectBatch.DEFAULT_MAX_CONNECTIONS,
             description = "At most this many browser-free requests open on the target at once (default: "
                     + DirectBatch.DEFAULT_MAX_CONNECTIONS + ")")
@@ -47,11 +50,13 @@ final class VerifyCommand implements Callable<Integer> {
     Path sarif;
 
     /** {@code run --target --policy}: the same verification with the defaults for the newer options. */
-    static int verify(String target, Path policy, OutputOptions output, int maxConnections) throws IOException {
+    static int verify(String target, Path policy, OutputOptions output, PlacementOptions placement,
+                      int maxConnections) throws IOException {
         VerifyCommand command = new VerifyCommand();
         command.target = target;
         command.policy = policy;
         command.output = output;
+        command.placement = placement;
         command.maxConnections = maxConnections;
         command.failOn = Severity.INFO.id();
         return command.call();
@@ -72,7 +77,8 @@ final class VerifyCommand implements Callable<Integer> {
         try {
             verification = CorsVerification.target(target).policy(policy).browsers(RunSettings.split(output.browsers))
                     .workDir(root).failOn(threshold).baseline(baseline).sarif(sarif).maxConnections(maxConnections)
-                    .sideBySide(!output.serial).run();
+                    .sideBySide(!output.serial).grid(placement.grid, placement.sessions)
+                    .proxyAddress(placement.bind, placement.advertiseHost).run();
         } catch (CorsVerificationException e) {
             System.err.println(e.getMessage());
             return TargetVerification.BAD_INPUT;

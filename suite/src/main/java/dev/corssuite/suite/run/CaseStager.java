@@ -10,6 +10,7 @@ import dev.corssuite.suite.runner.Job;
 import dev.corssuite.suite.runner.Staged;
 import dev.corssuite.suite.table.Answer;
 import dev.corssuite.suite.table.CorsCase;
+import dev.corssuite.suite.table.FollowUp;
 import dev.corssuite.suite.table.OriginPlaceholders;
 import dev.corssuite.suite.table.PageRequest;
 
@@ -42,8 +43,38 @@ public final class CaseStager {
             public Staged stage(String engine) {
                 return CaseStager.this.stage(row);
             }
+
+            @Override
+            public long waitsMs() {
+                return waits(row);
+            }
         };
     }
+
+    /**
+     * What the row waits for on purpose: its follow-ups' pauses, a slow answer (at most until the page stops
+     * waiting), a beacon's settling time in the probe page ({@code BEACON_SETTLE_MS}). A row that runs alone waits
+     * on its own anyway.
+     */
+    static long waits(CorsCase row) {
+        if (row.alone()) {
+            return 0;
+        }
+        long slowest = 0;
+        for (PageRequest r : row.requests()) {
+            long delay = 0;
+            for (OriginRole role : OriginRole.values()) {
+                delay = Math.max(delay, Math.max(row.preflightOn(role).delayMillis(), row.actualOn(role).delayMillis()));
+            }
+            long timeout = r.spec().timeoutMs() > 0 ? r.spec().timeoutMs() : delay;
+            slowest = Math.max(slowest, Math.min(delay, timeout)
+                    + (r.spec().api() == dev.corssuite.suite.request.Initiator.BEACON ? BEACON_SETTLE_MS : 0));
+        }
+        return slowest + row.then().stream().mapToLong(FollowUp::waitMillis).sum();
+    }
+
+    /** probe.js's BEACON_SETTLE_MS: the page waits this long after sendBeacon. */
+    private static final long BEACON_SETTLE_MS = 1000;
 
     public Staged stage(CorsCase row) {
         // The token is part of {endpoint:ROLE} and {path}: the answers are filled in once it is known.

@@ -19,11 +19,9 @@ import dev.corssuite.suite.table.CorsCase;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * The case table in real browsers: the origins, then per engine one {@link Runner} over every row, then each row
@@ -62,18 +60,12 @@ public final class ConformanceRun implements AutoCloseable {
         List<Job> jobs = table.cases().stream().map(stager::job).toList();
         Shards<Job> shards = new Shards<>(jobs, sessions, listener);
         try {
-            List<EngineResult> parts = EngineRuns.run(IntStream.range(0, shards.count()).boxed().toList(), true,
-                    shard -> {
-                        try (Runner runner = new Runner(engine::start, fleet.url(OriginRole.PAGE, Probe.PAGE),
-                                new FleetTraffic(fleet), batchSize, shards.listener(shard))) {
-                            return EngineResult.ran(runner, runner.run(shards.jobs(shard)));
-                        }
-                    });
-            Map<String, ProbeOutcome> all = new HashMap<>();
-            parts.forEach(p -> all.putAll(p.outcomes()));
-            Map<String, ProbeOutcome> merged = new LinkedHashMap<>();
-            jobs.forEach(j -> merged.put(j.key(), all.get(j.key())));
-            return new EngineResult(parts.get(0).engine(), merged);
+            return shards.runSideBySide(shard -> {
+                try (Runner runner = new Runner(engine::start, fleet.url(OriginRole.PAGE, Probe.PAGE),
+                        new FleetTraffic(fleet), batchSize, shards.listener(shard))) {
+                    return EngineResult.ran(runner, runner.run(shards.jobs(shard)));
+                }
+            });
         } catch (RuntimeException e) {
             return EngineResult.notStarted(engine.name(), jobs, engine.name() + " could not run the table: "
                     + e.getMessage(), e);

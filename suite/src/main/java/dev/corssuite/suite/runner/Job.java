@@ -12,4 +12,12 @@ public interface Job {
 
     /** Prepares the job for one engine (answers registered, a probe id unique to that engine). */
     Staged stage(String engine);
+
+    /**
+     * About how long the job waits on purpose (between its requests, for a slow answer, for a beacon to land): jobs
+     * of a group that wait share the group's first script call, so their waits overlap instead of adding up.
+     */
+    default long waitsMs() {
+        return 0;
+    }
 }

@@ -62,7 +62,7 @@ public final class Runner implements AutoCloseable {
         return run(jobs, batchSize);
     }
 
-    /** Runs every job, {@code size} per script call at most. */
+    /** Runs every job, {@code size} per script call at most; the outcomes by key, in the jobs' order. */
     public Map<String, ProbeOutcome> run(List<? extends Job> jobs, int size) {
         Map<String, ProbeOutcome> outcomes = new LinkedHashMap<>();
         long started = System.nanoTime();
@@ -80,7 +80,9 @@ public final class Runner implements AutoCloseable {
             }
             listener.batchDone(engine, outcomes.size(), jobs.size(), Duration.ofNanos(System.nanoTime() - started));
         }
-        return outcomes;
+        Map<String, ProbeOutcome> inOrder = new LinkedHashMap<>();
+        jobs.forEach(j -> inOrder.put(j.key(), outcomes.get(j.key())));
+        return inOrder;
     }
 
     private Map<String, ProbeOutcome> runBatch(List<? extends Job> batch, List<Staged> staged) {
@@ -150,12 +152,17 @@ public final class Runner implements AutoCloseable {
         }
     }
 
-    /** Jobs of one group together, up to {@code size} per batch, groups in order of first appearance. */
+    /**
+     * Jobs of one group together, up to {@code size} per batch, groups in order of first appearance; within a group
+     * the jobs that wait come first, longest wait first, so their waits overlap in as few script calls as possible.
+     */
     static <J extends Job> List<List<J>> batches(List<J> jobs, int size) {
         Map<String, List<J>> byGroup = new LinkedHashMap<>();
         jobs.forEach(j -> byGroup.computeIfAbsent(j.group(), g -> new ArrayList<>()).add(j));
         List<List<J>> batches = new ArrayList<>();
-        for (List<J> group : byGroup.values()) {
+        for (List<J> inOrder : byGroup.values()) {
+            List<J> group = new ArrayList<>(inOrder);
+            group.sort(java.util.Comparator.comparingLong((J j) -> -j.waitsMs()));
             for (int from = 0; from < group.size(); from += size) {
                 batches.add(group.subList(from, Math.min(group.size(), from + size)));
             }

@@ -19,6 +19,7 @@ import dev.corssuite.suite.runner.EngineRuns;
 import dev.corssuite.suite.runner.ProbeOutcome;
 import dev.corssuite.suite.runner.Progress;
 import dev.corssuite.suite.runner.Runner;
+import dev.corssuite.suite.runner.Shards;
 import dev.corssuite.suite.verdict.Observation;
 import dev.corssuite.suite.verify.direct.DirectAnswers;
 import dev.corssuite.suite.verify.direct.DirectBatch;
@@ -125,7 +126,7 @@ public final class TargetVerification {
             problems.add(e.getMessage());
         }
         try {
-            engines = EngineSelection.choose(options.browsers());
+            engines = options.placement().engines(options.browsers());
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
         }
@@ -231,9 +232,11 @@ public final class TargetVerification {
             hosts.add(target.getHost());
             try (OriginProxy proxy = new OriginProxy(pageAuthorities, new InetSocketAddress("127.0.0.1",
                     page.port()), target, Set.of(page.authority()), LocalCertificate.forHosts(hosts),
-                    (int) policy.timeoutMs() + 2000)) {
-                String[] hostPort = proxy.hostPort().split(":");
-                SessionProxy sessionProxy = new SessionProxy(hostPort[0], Integer.parseInt(hostPort[1]));
+                    (int) policy.timeoutMs() + 2000, options.placement().bindAddress())) {
+                SessionProxy sessionProxy = new SessionProxy(options.placement().proxyHost(), proxy.port());
+                options.placement().grid().ifPresent(grid -> out.println("The browsers on the Selenium Grid reach "
+                        + "the suite's proxy at " + sessionProxy.hostPort() + " (listening on "
+                        + options.placement().bind() + ")"));
                 boolean parallel = options.parallel() && EngineRuns.parallelByDefault(engines.engines().size());
                 EngineRuns.run(engines.engines(), parallel, engine -> runEngine(engine, sessionProxy, page, proxy,
                         jobs)).forEach(ran -> {
@@ -279,12 +282,21 @@ public final class TargetVerification {
         return new VerifyResult(results.passed() ? OK : FINDINGS, results, outcomes, report);
     }
 
-    /** Every job in one engine; an engine that does not start makes each of them an infrastructure error. */
+    /**
+     * Every job in one engine, spread over the placement's sessions side by side; an engine that does not start makes
+     * each of them an infrastructure error.
+     */
     private EngineResult runEngine(Engine engine, SessionProxy sessionProxy, Origin page, OriginProxy proxy,
                                     List<VerifyJob> jobs) {
-        try (Runner runner = new Runner(() -> engine.start(sessionProxy), page + Probe.PAGE, proxy.traffic(),
-                options.batchSize(), listener)) {
-            return EngineResult.ran(runner, politely(runner, engine.name(), jobs, proxy.traffic()));
+        Shards<VerifyJob> shards = new Shards<>(jobs, options.placement().sessions(), listener);
+        try {
+            return shards.runSideBySide(shard -> {
+                try (Runner runner = new Runner(() -> engine.start(sessionProxy), page + Probe.PAGE, proxy.traffic(),
+                        options.batchSize(), shards.listener(shard))) {
+                    return EngineResult.ran(runner, politely(runner, engine.name(), shards.jobs(shard),
+                            proxy.traffic()));
+                }
+            });
         } catch (RuntimeException e) {
             String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
             out.println("[" + engine.name() + "] did not start: " + why);

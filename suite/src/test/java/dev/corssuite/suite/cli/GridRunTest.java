@@ -119,10 +119,11 @@ public class GridRunTest {
         }
     }
 
-    @Test(groups = "browser")
-    public void theTableSplitOverTwoGridSessionsRunsThemAtOnceAndMatches() throws Exception {
-        Path root = CliProcess.copyOfProject();
-        int rows = CaseTable.load(root.resolve("fixtures")).size();
+    /** What {@code work} returned, and the most sessions the Grid's status showed at once while it ran. */
+    private record Watched<T>(T result, int mostSessions) {
+    }
+
+    private <T> Watched<T> watching(java.util.concurrent.Callable<T> work) throws Exception {
         java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
         Thread watcher = new Thread(() -> {
@@ -136,17 +137,87 @@ public class GridRunTest {
             }
         });
         watcher.start();
-        Outcome outcome;
         try {
-            outcome = CliProcess.run(root, "run", "--browsers", "chromium", "--grid", gridUrl, "--sessions", "2",
-                    "--bind", "0.0.0.0", "--advertise-host", advertisedHosts(), "--results",
-                    root.resolve("results-sessions").toString(), "--no-report");
+            T result = work.call();
+            return new Watched<>(result, most.get());
         } finally {
             running.set(false);
             watcher.join();
         }
-        assertEveryRowMatchedInChromium(outcome, rows);
-        assertEquals(most.get(), 2, "the Grid's status showed at most " + most.get() + " session(s) at once");
+    }
+
+    @Test(groups = "browser")
+    public void theTableSplitOverTwoGridSessionsRunsThemAtOnceAndMatches() throws Exception {
+        Path root = CliProcess.copyOfProject();
+        int rows = CaseTable.load(root.resolve("fixtures")).size();
+        Watched<Outcome> watched = watching(() -> CliProcess.run(root, "run", "--browsers", "chromium", "--grid",
+                gridUrl, "--sessions", "2", "--bind", "0.0.0.0", "--advertise-host", advertisedHosts(), "--results",
+                root.resolve("results-sessions").toString(), "--no-report"));
+        assertEveryRowMatchedInChromium(watched.result(), rows);
+        assertEquals(watched.mostSessions(), 2, "the Grid's status showed at most " + watched.mostSessions()
+                + " session(s) at once");
+    }
+
+    /**
+     * verify's matrix split over two Grid sessions, the proxy on every interface and named by an address of this
+     * machine other than loopback when it has one (the browsers reach nothing of the run but through the proxy),
+     * against a real misconfigured Express app: the Grid ran both sessions at once, and every request's verdict and
+     * every finding equal those of a local verify of the same app.
+     */
+    @Test(groups = "browser")
+    public void verifySplitOverTwoGridSessionsMatchesALocalVerify() throws Exception {
+        Path policy = Path.of(System.getProperty("cors.root", "..")).resolve("fixtures").resolve("policies")
+                .resolve("example-policy.yaml");
+        String proxyHost = nonLoopbackAddress().orElse(advertisedHosts().split(",")[0]);
+        try (dev.corssuite.suite.verify.ExpressServer express = new dev.corssuite.suite.verify.ExpressServer(
+                "reflect-any")) {
+            var options = dev.corssuite.suite.verify.VerifyOptions.of(express.url().toString(), policy,
+                    List.of("chromium"), dev.corssuite.suite.run.RunSettings.projectRoot());
+            var local = verify(options);
+            Watched<dev.corssuite.suite.verify.VerifyResult> onGrid = watching(() -> verify(options.withPlacement(
+                    dev.corssuite.suite.verify.VerifyPlacement.of(gridUrl, 2, "0.0.0.0", proxyHost))));
+            var grid = onGrid.result();
+            assertEquals(onGrid.mostSessions(), 2, "the Grid's status showed at most " + onGrid.mostSessions()
+                    + " session(s) at once");
+            assertTrue(grid.browsers().get("chromium").contains("Selenium Grid " + gridUrl), grid.browsers()
+                    .toString());
+            assertTrue(local.findings().size() >= 3, "the misconfigured app gave findings: " + local.findings());
+            assertEquals(grid.findings(), local.findings());
+            assertEquals(grid.exitCode(), local.exitCode());
+            assertEquals(verdicts(grid), verdicts(local));
+            assertTrue(verdicts(local).size() > 40, "requests in chromium: " + verdicts(local).size());
+        }
+    }
+
+    private static java.util.Optional<String> nonLoopbackAddress() throws IOException {
+        return java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+                .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+                .map(InetAddress::getHostAddress).findFirst();
+    }
+
+    private static dev.corssuite.suite.verify.VerifyResult verify(dev.corssuite.suite.verify.VerifyOptions options)
+            throws IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        dev.corssuite.suite.verify.VerifyResult result;
+        try (var print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8)) {
+            result = dev.corssuite.suite.verify.TargetVerification.execute(options, print, print);
+        }
+        System.out.println(out.toString(java.nio.charset.StandardCharsets.UTF_8));
+        return result;
+    }
+
+    /** Each request's verdict in Chromium, by request id (an infrastructure error counts as a verdict here). */
+    private static java.util.Map<String, String> verdicts(dev.corssuite.suite.verify.VerifyResult result) {
+        java.util.Map<String, String> verdicts = new java.util.TreeMap<>();
+        result.outcomes().forEach(o -> {
+            if (o.browsers().containsKey("chromium")) {
+                verdicts.put(o.request().id(), o.browsers().get("chromium").verdict().name());
+            } else if (o.infrastructureErrors().containsKey("chromium")) {
+                verdicts.put(o.request().id(), "infrastructure error: " + o.infrastructureErrors().get("chromium"));
+            }
+        });
+        return verdicts;
     }
 
     @Test(groups = "browser")

@@ -33,6 +33,17 @@ public class CaseStagerTest {
     }
 
     @Test
+    public void rowsThatWaitSayHowLong() {
+        assertEquals(CaseStager.waits(table.byId("get-acao-exact")), 0);
+        assertEquals(CaseStager.waits(table.byId("cache-default-max-age-expires")), 6000);
+        assertEquals(CaseStager.waits(table.byId("xhr-timeout")), 2500, "the slow answer, until the page gives up");
+        assertEquals(CaseStager.waits(table.byId("slow-answer-times-out")), 0, "runs alone, waits on its own");
+        assertTrue(table.cases().stream().filter(c -> c.request().spec().api()
+                == dev.corssuite.suite.request.Initiator.BEACON).allMatch(c -> CaseStager.waits(c) >= 1000),
+                "a beacon waits for the page's settling time");
+    }
+
+    @Test
     public void placeholdersBecomeTheRolesOrigins() {
         CaseStager stager = new CaseStager(fleet);
         assertEquals(stager.fill("{origin:page}"), fleet.origin(OriginRole.PAGE));

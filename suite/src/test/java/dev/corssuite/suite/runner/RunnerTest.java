@@ -130,6 +130,51 @@ public class RunnerTest {
         return IntStream.range(0, n).mapToObj(i -> job("j" + i)).toList();
     }
 
+    private static Job waiting(String key, long ms) {
+        Job plain = job(key);
+        return new Job() {
+            @Override
+            public String key() {
+                return key;
+            }
+
+            @Override
+            public String group() {
+                return "";
+            }
+
+            @Override
+            public Staged stage(String engine) {
+                return plain.stage(engine);
+            }
+
+            @Override
+            public long waitsMs() {
+                return ms;
+            }
+        };
+    }
+
+    @Test
+    public void jobsThatWaitShareTheFirstBatchLongestFirstAndTheOthersKeepTheirOrder() {
+        List<Job> jobs = List.of(job("a"), waiting("w2", 2000), job("b"), job("c"), waiting("w6", 6000), job("d"),
+                waiting("w1", 1000));
+        List<List<String>> keys = Runner.batches(jobs, 3).stream().map(b -> b.stream().map(Job::key).toList())
+                .toList();
+        assertEquals(keys, List.of(List.of("w6", "w2", "w1"), List.of("a", "b", "c"), List.of("d")));
+    }
+
+    @Test
+    public void outcomesComeBackInTheJobsOrderWhateverTheBatches() {
+        List<Job> jobs = List.of(job("a"), waiting("w", 500), job("b"));
+        Map<String, ProbeOutcome> outcomes;
+        try (Runner runner = new Runner(() -> new ScriptedSession(b -> answer(b, Set.of())),
+                "http://page.test/probe.html", new Traffic(Set.of()), 2, new Runner.Listener() { })) {
+            outcomes = runner.run(jobs);
+        }
+        assertEquals(List.copyOf(outcomes.keySet()), List.of("a", "w", "b"));
+    }
+
     /** Each case read: status 200, or a probeError for the ids in {@code broken}. */
     private static String answer(JsonNode batch, Set<String> broken) {
         ArrayNode results = JSON.createArrayNode();

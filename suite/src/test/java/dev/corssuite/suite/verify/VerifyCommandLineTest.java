@@ -95,10 +95,16 @@ public class VerifyCommandLineTest {
                 "--cases", "get-acao-star");
         assertEquals(cases.exit(), 2, cases.output());
         assertTrue(cases.output().contains("--cases do(es) not apply to verifying a server"), cases.output());
+        int noGrid = closedPort();
         Outcome grid = run("verify", "--target", "http://127.0.0.1:" + closedPort(), "--policy", good.toString(),
-                "--grid", "http://localhost:4444");
+                "--grid", "http://127.0.0.1:" + noGrid);
         assertEquals(grid.exit(), 2, grid.output());
-        assertTrue(grid.output().contains("Unknown options: '--grid'"), grid.output());
+        assertTrue(grid.output().contains("Selenium Grid at http://127.0.0.1:" + noGrid + " is not reachable"),
+                grid.output());
+        Outcome sessions = run("verify", "--target", "http://127.0.0.1:" + closedPort(), "--policy", good.toString(),
+                "--sessions", "0");
+        assertEquals(sessions.exit(), 2, sessions.output());
+        assertTrue(sessions.output().contains("--sessions 0: at least one session"), sessions.output());
         Outcome missing = run("verify", "--target", "http://127.0.0.1:" + closedPort());
         assertEquals(missing.exit(), 2, missing.output());
         assertTrue(missing.output().contains("Missing required option: '--policy=FILE'"), missing.output());

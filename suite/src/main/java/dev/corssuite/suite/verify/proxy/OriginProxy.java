@@ -60,6 +60,17 @@ public final class OriginProxy implements AutoCloseable {
      */
     public OriginProxy(Set<String> pageAuthorities, InetSocketAddress pageServer, URI target,
                        Set<String> passThrough, LocalCertificate certificate, int upstreamTimeoutMs) {
+        this(pageAuthorities, pageServer, target, passThrough, certificate, upstreamTimeoutMs,
+                InetAddress.getLoopbackAddress());
+    }
+
+    /**
+     * The same, listening on {@code bind} (e.g. every interface, for browsers on a Selenium Grid's nodes); it still
+     * passes on nothing outside the run.
+     */
+    public OriginProxy(Set<String> pageAuthorities, InetSocketAddress pageServer, URI target,
+                       Set<String> passThrough, LocalCertificate certificate, int upstreamTimeoutMs,
+                       InetAddress bind) {
         this.pageAuthorities = Set.copyOf(pageAuthorities);
         this.passThrough = Set.copyOf(passThrough);
         this.pageServer = pageServer;
@@ -69,9 +80,10 @@ public final class OriginProxy implements AutoCloseable {
         this.serverTls = certificate.serverContext();
         this.upstreamTls = TrustingTls.context();
         try {
-            this.server = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
+            this.server = new ServerSocket(0, 128, bind);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the origin proxy on loopback: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot open the origin proxy on " + bind.getHostAddress() + ": "
+                    + e.getMessage(), e);
         }
         this.workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "origin-proxy");
@@ -85,6 +97,10 @@ public final class OriginProxy implements AutoCloseable {
     /** {@code 127.0.0.1:port}, as browsers take it in their proxy settings. */
     public String hostPort() {
         return server.getInetAddress().getHostAddress() + ":" + server.getLocalPort();
+    }
+
+    public int port() {
+        return server.getLocalPort();
     }
 
     public TargetTraffic traffic() {
