@@ -50,8 +50,10 @@ public final class ConsoleSummary {
         String tail = ", " + errors + " infrastructure error" + (errors == 1 ? "" : "s")
                 + (notRun == 0 ? "" : ", " + notRun + " not run");
         if (results.mode() == Results.Mode.VERIFY) {
-            int ran = c.get(Status.MATCHED) + c.get(Status.DIFFERED);
-            return String.format("%-9s %d as the policy intends, %d not (of %d run)%s", engine, c.get(Status.MATCHED),
+            int deviations = c.get(Status.KNOWN_DEVIATION);
+            int ran = c.get(Status.MATCHED) + c.get(Status.DIFFERED) + deviations;
+            return String.format("%-9s %d as the policy intends, %s%d not (of %d run)%s", engine,
+                    c.get(Status.MATCHED), deviations == 0 ? "" : deviations + " as the engine's known deviation, ",
                     c.get(Status.DIFFERED), ran, tail);
         }
         int split = c.get(Status.SPEC_WPT_DISAGREEMENT);
