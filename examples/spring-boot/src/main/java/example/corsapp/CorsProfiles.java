@@ -59,7 +59,7 @@ class CorsProfiles {
 
     /** CORS inside Spring Security: a preflight is answered before authentication. */
     @Bean
-    @Profile("!security-first")
+    @Profile("!security-first & !security-first-cors-line")
     SecurityFilterChain corsFirst(HttpSecurity http) throws Exception {
         return http.cors(Customizer.withDefaults()).csrf(csrf -> csrf.disable())
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll()).build();
@@ -70,6 +70,18 @@ class CorsProfiles {
     @Profile("security-first")
     SecurityFilterChain authenticationFirst(HttpSecurity http) throws Exception {
         return http.cors(cors -> cors.disable()).csrf(csrf -> csrf.disable())
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated()).httpBasic(Customizer.withDefaults())
+                .build();
+    }
+
+    /**
+     * security-first after the one line the suite's Spring fix suggests for its own chain (http.cors(...) instead of
+     * disabling it); the CORS configuration then comes from the suggested classes (SuggestedFixTest).
+     */
+    @Bean
+    @Profile("security-first-cors-line")
+    SecurityFilterChain authenticationFirstWithCors(HttpSecurity http) throws Exception {
+        return http.cors(Customizer.withDefaults()).csrf(csrf -> csrf.disable())
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated()).httpBasic(Customizer.withDefaults())
                 .build();
     }

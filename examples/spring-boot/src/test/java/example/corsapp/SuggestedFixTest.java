@@ -42,18 +42,19 @@ class SuggestedFixTest {
 
     /**
      * {@code fixedProfiles}: the app with its own CORS bean taken out ("suggested" activates none of CorsProfiles'
-     * beans). security-first keeps its own chain (login for everything, CORS disabled): its preflights are answered
-     * now, but its 401s still lack CORS headers until the app's chain takes the suggestion's one-line comment
-     * (http.cors(...)), which is the app's code, so policy-allows-server-rejects remains.
+     * beans). With the suggested classes alone, security-first's own chain (login for everything, CORS disabled)
+     * still answers anonymous requests 401 without CORS headers; with the one line the suggestion names for that
+     * chain (http.cors(Customizer.withDefaults()): profile security-first-cors-line) nothing is left.
      */
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
         "any-origin-credentials; suggested; origin-reflected null-allowed lookalike-allowed; ",
-        "security-first; security-first; preflight-refused; policy-allows-server-rejects",
+        "security-first; security-first; preflight-refused policy-allows-server-rejects; policy-allows-server-rejects",
+        "security-first; security-first-cors-line; preflight-refused policy-allows-server-rejects; ",
     })
-    void theSuggestedSpringConfigurationRemovesTheFindings(String broken, String fixedProfiles, String addressed,
-                                                            String remainingByDesign) throws Exception {
-        Set<FindingKind> expectedGone = kinds(addressed);
+    void theSuggestedSpringConfigurationRemovesTheFindings(String broken, String fixedProfiles, String foundBefore,
+                                                            String leftAfter) throws Exception {
+        Set<FindingKind> expectedGone = kinds(foundBefore);
         Verification before;
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CorsApp.class).profiles(broken)
                 .run("--server.port=0")) {
@@ -71,15 +72,15 @@ class SuggestedFixTest {
             for (String source : sources) {
                 suggested.add(loader.loadClass(className(source)));
             }
-            Verification after;
+            Verification fixed;
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder()
                     .resourceLoader(new DefaultResourceLoader(loader)).sources(CorsApp.class)
                     .sources(suggested.toArray(Class<?>[]::new)).profiles(fixedProfiles).run("--server.port=0")) {
-                after = verify(app);
+                fixed = verify(app);
             }
             Set<FindingKind> left = EnumSet.noneOf(FindingKind.class);
-            left.addAll(after.kinds());
-            assertEquals(kinds(remainingByDesign), left, after.describe());
+            left.addAll(fixed.kinds());
+            assertEquals(kinds(leftAfter), left, fixed.describe());
         }
     }
 
