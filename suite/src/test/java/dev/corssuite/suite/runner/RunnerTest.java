@@ -106,53 +106,30 @@ public class RunnerTest {
         }
     }
 
+    /** A fetch job that waits {@code waitsMs} on purpose (0: not at all). */
+    private record TestJob(String key, long waitsMs) implements Job {
+        @Override
+        public String group() {
+            return "";
+        }
+
+        @Override
+        public Staged stage(String engine) {
+            return Staged.of(ProbeCase.single(key, "http://x.test/" + key, RequestSpec.fetch("GET", List.of(),
+                    CredentialsMode.OMIT, null, 1000), null, false));
+        }
+    }
+
     private static Job job(String key) {
-        return new Job() {
-            @Override
-            public String key() {
-                return key;
-            }
+        return new TestJob(key, 0);
+    }
 
-            @Override
-            public String group() {
-                return "";
-            }
-
-            @Override
-            public Staged stage(String engine) {
-                return Staged.of(ProbeCase.single(key, "http://x.test/" + key, RequestSpec.fetch("GET", List.of(),
-                        CredentialsMode.OMIT, null, 1000), null, false));
-            }
-        };
+    private static Job waiting(String key, long ms) {
+        return new TestJob(key, ms);
     }
 
     private static List<Job> jobs(int n) {
         return IntStream.range(0, n).mapToObj(i -> job("j" + i)).toList();
-    }
-
-    private static Job waiting(String key, long ms) {
-        Job plain = job(key);
-        return new Job() {
-            @Override
-            public String key() {
-                return key;
-            }
-
-            @Override
-            public String group() {
-                return "";
-            }
-
-            @Override
-            public Staged stage(String engine) {
-                return plain.stage(engine);
-            }
-
-            @Override
-            public long waitsMs() {
-                return ms;
-            }
-        };
     }
 
     @Test
