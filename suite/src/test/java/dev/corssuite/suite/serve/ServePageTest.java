@@ -16,6 +16,7 @@ import dev.corssuite.suite.facts.Verdict;
 import dev.corssuite.suite.results.writers.AllureResults;
 import dev.corssuite.suite.verify.policy.CorsPolicy;
 import dev.corssuite.suite.verify.policy.PolicyLoader;
+import dev.corssuite.suite.verify.NodeWebSocketServer;
 import org.testng.annotations.AfterClass;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
@@ -283,6 +284,26 @@ public class ServePageTest {
         assertFalse(shown.path("wide").asBoolean(), "the narrow window scrolls sideways");
         screenshot(chromium, "serve-narrow.png");
         chromium.viewport(1280, 2300);
+    }
+
+    /** A WebSocket has no CORS: the page shows the handshake as the ws server got it, with the page's Origin. */
+    @Test(priority = 6)
+    public void aWebSocketShowsTheHandshakeTheServerReceived() throws Exception {
+        try (NodeWebSocketServer sockets = NodeWebSocketServer.anyOrigin()) {
+            chromium.open(app.url());
+            JsonNode shown = runSingle(chromium, Map.of("initiator", "websocket", "target", sockets.url() + "/live",
+                    "pageOrigin", "https://evil.example", "method", "GET", "headers", "", "body", ""));
+            assertEquals(shown.path("problems").asText(), "", shown.toString());
+            for (String engine : ENGINES) {
+                JsonNode card = shown.path("engines").path(engine);
+                assertEquals(card.path("verdict").asText(), "ALLOWED", engine + ": " + card);
+                assertEquals(card.path("preflight").asText(), "none", engine);
+                String handshake = card.path("request").asText().toLowerCase();
+                assertTrue(handshake.startsWith("get /live"), engine + ": " + handshake);
+                assertTrue(handshake.contains("upgrade: websocket"), engine + ": " + handshake);
+                assertTrue(handshake.contains("origin: https://evil.example"), engine + ": " + handshake);
+            }
+        }
     }
 
     private JsonNode runSingle(BrowserSession session, Map<String, String> fields) throws Exception {
