@@ -31,8 +31,8 @@ public enum Status {
         return label;
     }
 
-    /** Whether the item counts against the run (exit status 1). */
+    /** Whether the item counts against the run (exit status 1); one an engine cannot run is reported, not failed. */
     public boolean failsRun() {
-        return this != MATCHED && this != KNOWN_DEVIATION && this != SPEC_WPT_DISAGREEMENT;
+        return this != MATCHED && this != KNOWN_DEVIATION && this != SPEC_WPT_DISAGREEMENT && this != NOT_RUN;
     }
 }

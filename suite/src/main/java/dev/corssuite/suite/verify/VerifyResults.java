@@ -23,15 +23,21 @@ final class VerifyResults {
 
     static Results of(URI target, CorsPolicy policy, List<EngineRun> engines, Map<String, String> skipped,
                       List<RequestOutcome> outcomes, List<Finding> findings) {
-        List<Item> items = outcomes.stream().map(VerifyResults::item).toList();
+        List<Item> items = outcomes.stream().map(o -> item(target, engines, o)).toList();
         return new Results(Results.Mode.VERIFY, target + " against " + policy.file(), engines, skipped, items,
                 findings);
     }
 
-    private static Item item(RequestOutcome o) {
+    private static Item item(URI target, List<EngineRun> engines, RequestOutcome o) {
         Map<String, Cell> cells = new LinkedHashMap<>();
         o.browsers().forEach((engine, observed) -> cells.put(engine, cell(o, engine, observed)));
         o.infrastructureErrors().forEach((engine, why) -> cells.put(engine, Cell.infrastructureError(why)));
+        engines.stream().map(EngineRun::name)
+                .filter(engine -> o.notInBrowsers() == null && !cells.containsKey(engine)
+                        && !TargetVerification.reachable(engine, target, o.request()))
+                .forEach(engine -> cells.put(engine, new Cell(Status.NOT_RUN, null, List.of(engine + " cannot reach an "
+                        + "IPv6-literal target from an https page through the suite's proxy (its TLS names the address "
+                        + "as server_name, which Java's TLS refuses)"), null)));
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("answers as curl sees them", o.direct());
         evidence.put("oracle on those answers", o.fromAnswers());

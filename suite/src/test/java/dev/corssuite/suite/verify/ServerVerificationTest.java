@@ -155,6 +155,32 @@ public class ServerVerificationTest {
         }
     }
 
+    /**
+     * WebKit names an IPv6 address as TLS server_name, which the proxy's TLS refuses: its https-page requests to an
+     * IPv6 target are not run (never a NOT_SENT verdict, so never a finding the suite caused); its http-page ones are.
+     */
+    @Test
+    public void webKitRunsWhatItCanReachOfAnIpv6Target() throws Exception {
+        if (!Arrays.asList(allBrowsers.split(",")).contains("webkit") && !allBrowsers.equals("all")) {
+            throw new org.testng.SkipException("webkit is not among " + allBrowsers);
+        }
+        try (NginxServer nginx = new NginxServer("correct", "::1")) {
+            VerifyResult result = verify(nginx.url(), policy, "webkit");
+            assertEquals(result.findings(), List.of(), "findings");
+            assertEquals(result.exitCode(), TargetVerification.OK);
+            long ran = result.outcomes().stream().filter(o -> o.browsers().containsKey("webkit")).count();
+            long notRun = result.outcomes().stream().filter(o -> o.notInBrowsers() == null
+                    && !o.browsers().containsKey("webkit") && !o.infrastructureErrors().containsKey("webkit")).count();
+            assertTrue(ran > 0 && notRun > 0, "ran " + ran + ", not run " + notRun);
+            assertEquals(result.results().counts("webkit").get(dev.corssuite.suite.results.Status.NOT_RUN),
+                    (int) notRun, "each request WebKit cannot reach is reported as not run");
+            result.outcomes().stream().filter(o -> o.browsers().containsKey("webkit")).forEach(o -> {
+                assertTrue(o.request().from().servedAt().startsWith("http:"), o.request().describe());
+                assertTrue(o.allAsIntended(), o.request().describe());
+            });
+        }
+    }
+
     @Test
     public void aPolicyWithAnIpv6OriginIsVerified() throws Exception {
         Path ipv6 = java.nio.file.Files.createTempFile("policy", ".yaml");
