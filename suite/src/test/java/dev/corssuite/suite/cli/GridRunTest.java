@@ -81,7 +81,7 @@ public class GridRunTest {
         String hosts = advertisedHosts();
         Outcome outcome = CliProcess.run(root, "run", "--browsers", "chromium", "--grid", gridUrl,
                 "--bind", "0.0.0.0", "--advertise-host", hosts, "--results", root.resolve("results").toString(), "--no-report");
-        assertEveryRowMatchedInChromium(outcome, rows);
+        assertEveryRowMatched("chromium", outcome, rows);
         assertTrue(outcome.output().contains("Selenium Grid " + gridUrl), outcome.output());
         String firstHost = hosts.split(",")[0].toLowerCase();
         try (var results = Files.list(root.resolve("results"))) {
@@ -91,10 +91,10 @@ public class GridRunTest {
         }
     }
 
-    /** Exit 0, and chromium's summary accounts for every row as matched, a known deviation or a spec/WPT split. */
-    private static void assertEveryRowMatchedInChromium(Outcome outcome, int rows) {
+    /** Exit 0, and the engine's summary accounts for every row as matched, a known deviation or a spec/WPT split. */
+    static void assertEveryRowMatched(String engine, Outcome outcome, int rows) {
         assertEquals(outcome.exit(), 0, outcome.output());
-        Matcher summary = Pattern.compile("chromium +(\\d+) matched, 0 differed, (\\d+) known deviations"
+        Matcher summary = Pattern.compile(engine + " +(\\d+) matched, 0 differed, (\\d+) known deviations"
                 + "(?:, (\\d+) spec/WPT disagreements?)?, 0 infrastructure errors").matcher(outcome.output());
         assertTrue(summary.find(), outcome.output());
         int splits = summary.group(3) == null ? 0 : Integer.parseInt(summary.group(3));
@@ -153,7 +153,7 @@ public class GridRunTest {
         Watched<Outcome> watched = watching(() -> CliProcess.run(root, "run", "--browsers", "chromium", "--grid",
                 gridUrl, "--sessions", "2", "--bind", "0.0.0.0", "--advertise-host", advertisedHosts(), "--results",
                 root.resolve("results-sessions").toString(), "--no-report"));
-        assertEveryRowMatchedInChromium(watched.result(), rows);
+        assertEveryRowMatched("chromium", watched.result(), rows);
         assertEquals(watched.mostSessions(), 2, "the Grid's status showed at most " + watched.mostSessions()
                 + " session(s) at once");
     }
@@ -184,8 +184,9 @@ public class GridRunTest {
             assertTrue(local.findings().size() >= 3, "the misconfigured app gave findings: " + local.findings());
             assertEquals(grid.findings(), local.findings());
             assertEquals(grid.exitCode(), local.exitCode());
-            assertEquals(verdicts(grid), verdicts(local));
-            assertTrue(verdicts(local).size() > 40, "requests in chromium: " + verdicts(local).size());
+            assertEquals(verdicts(grid, "chromium"), verdicts(local, "chromium"));
+            assertTrue(verdicts(local, "chromium").size() > 40, "requests in chromium: "
+                    + verdicts(local, "chromium").size());
         }
     }
 
@@ -196,7 +197,8 @@ public class GridRunTest {
                 .map(InetAddress::getHostAddress).findFirst();
     }
 
-    private static dev.corssuite.suite.verify.VerifyResult verify(dev.corssuite.suite.verify.VerifyOptions options)
+    /** Runs a verification, printing its output after it. */
+    static dev.corssuite.suite.verify.VerifyResult verify(dev.corssuite.suite.verify.VerifyOptions options)
             throws IOException {
         var out = new java.io.ByteArrayOutputStream();
         dev.corssuite.suite.verify.VerifyResult result;
@@ -207,14 +209,14 @@ public class GridRunTest {
         return result;
     }
 
-    /** Each request's verdict in Chromium, by request id (an infrastructure error counts as a verdict here). */
-    private static java.util.Map<String, String> verdicts(dev.corssuite.suite.verify.VerifyResult result) {
+    /** Each request's verdict in the engine, by request id (an infrastructure error counts as a verdict here). */
+    static java.util.Map<String, String> verdicts(dev.corssuite.suite.verify.VerifyResult result, String engine) {
         java.util.Map<String, String> verdicts = new java.util.TreeMap<>();
         result.outcomes().forEach(o -> {
-            if (o.browsers().containsKey("chromium")) {
-                verdicts.put(o.request().id(), o.browsers().get("chromium").verdict().name());
-            } else if (o.infrastructureErrors().containsKey("chromium")) {
-                verdicts.put(o.request().id(), "infrastructure error: " + o.infrastructureErrors().get("chromium"));
+            if (o.browsers().containsKey(engine)) {
+                verdicts.put(o.request().id(), o.browsers().get(engine).verdict().name());
+            } else if (o.infrastructureErrors().containsKey(engine)) {
+                verdicts.put(o.request().id(), "infrastructure error: " + o.infrastructureErrors().get(engine));
             }
         });
         return verdicts;

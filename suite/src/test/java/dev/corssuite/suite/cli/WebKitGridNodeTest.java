@@ -6,7 +6,6 @@ import dev.corssuite.suite.cli.CliProcess.Outcome;
 import dev.corssuite.suite.run.RunSettings;
 import dev.corssuite.suite.table.CaseTable;
 import dev.corssuite.suite.verify.ExpressServer;
-import dev.corssuite.suite.verify.TargetVerification;
 import dev.corssuite.suite.verify.VerifyOptions;
 import dev.corssuite.suite.verify.VerifyPlacement;
 import dev.corssuite.suite.verify.VerifyResult;
@@ -14,19 +13,13 @@ import org.testng.annotations.AfterClass;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertTrue;
@@ -110,13 +103,7 @@ public class WebKitGridNodeTest {
         Outcome outcome = CliProcess.run(root, "run", "--browsers", "webkit", "--grid", gridUrl,
                 "--bind", "0.0.0.0", "--advertise-host", "localhost,127.0.0.1", "--results",
                 root.resolve("results").toString(), "--no-report");
-        assertEquals(outcome.exit(), 0, outcome.output());
-        Matcher summary = Pattern.compile("webkit +(\\d+) matched, 0 differed, (\\d+) known deviations"
-                + "(?:, (\\d+) spec/WPT disagreements?)?, 0 infrastructure errors").matcher(outcome.output());
-        assertTrue(summary.find(), outcome.output());
-        int splits = summary.group(3) == null ? 0 : Integer.parseInt(summary.group(3));
-        assertEquals(Integer.parseInt(summary.group(1)) + Integer.parseInt(summary.group(2)) + splits, rows,
-                outcome.output());
+        GridRunTest.assertEveryRowMatched("webkit", outcome, rows);
         assertTrue(outcome.output().contains("Selenium Grid " + gridUrl), outcome.output());
     }
 
@@ -126,37 +113,16 @@ public class WebKitGridNodeTest {
         try (ExpressServer express = new ExpressServer("reflect-any")) {
             VerifyOptions options = VerifyOptions.of(express.url().toString(), policy, List.of("webkit"),
                     RunSettings.projectRoot());
-            VerifyResult local = verify(options);
-            VerifyResult onGrid = verify(options.withPlacement(VerifyPlacement.of(gridUrl, 1, "0.0.0.0",
+            VerifyResult local = GridRunTest.verify(options);
+            VerifyResult onGrid = GridRunTest.verify(options.withPlacement(VerifyPlacement.of(gridUrl, 1, "0.0.0.0",
                     "127.0.0.1")));
             assertTrue(onGrid.browsers().get("webkit").contains("Selenium Grid " + gridUrl),
                     onGrid.browsers().toString());
             assertTrue(local.findings().size() >= 3, "the misconfigured app gave findings: " + local.findings());
             assertEquals(onGrid.findings(), local.findings());
-            assertEquals(verdicts(onGrid), verdicts(local));
-            assertTrue(verdicts(local).size() > 40, "requests in webkit: " + verdicts(local).size());
+            assertEquals(GridRunTest.verdicts(onGrid, "webkit"), GridRunTest.verdicts(local, "webkit"));
+            assertTrue(GridRunTest.verdicts(local, "webkit").size() > 40, "requests in webkit: "
+                    + GridRunTest.verdicts(local, "webkit").size());
         }
-    }
-
-    private static VerifyResult verify(VerifyOptions options) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        VerifyResult result;
-        try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-            result = TargetVerification.execute(options, print, print);
-        }
-        System.out.println(out.toString(StandardCharsets.UTF_8));
-        return result;
-    }
-
-    private static Map<String, String> verdicts(VerifyResult result) {
-        Map<String, String> verdicts = new TreeMap<>();
-        result.outcomes().forEach(o -> {
-            if (o.browsers().containsKey("webkit")) {
-                verdicts.put(o.request().id(), o.browsers().get("webkit").verdict().name());
-            } else if (o.infrastructureErrors().containsKey("webkit")) {
-                verdicts.put(o.request().id(), "infrastructure error: " + o.infrastructureErrors().get("webkit"));
-            }
-        });
-        return verdicts;
     }
 }
