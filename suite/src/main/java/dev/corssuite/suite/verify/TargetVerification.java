@@ -288,12 +288,11 @@ public final class TargetVerification {
      */
     private EngineResult runEngine(Engine engine, SessionProxy sessionProxy, Origin page, OriginProxy proxy,
                                     List<VerifyJob> all) {
-        List<VerifyJob> jobs = all.stream().filter(j -> reachable(engine.name(), target, j.request())).toList();
-        if (jobs.size() < all.size()) {
-            out.println("[" + engine.name() + "] " + (all.size() - jobs.size()) + " request(s) from https pages not "
-                    + "run: WebKit's TLS names the IPv6 address " + target.getHost() + " as server_name, which the "
-                    + "suite's proxy (Java) refuses; its requests from http pages ran");
-        }
+        List<VerifyJob> jobs = all.stream().filter(j -> unreachable(engine.name(), target, j.request()).isEmpty())
+                .toList();
+        all.stream().map(j -> unreachable(engine.name(), target, j.request())).flatMap(Optional::stream).findFirst()
+                .ifPresent(why -> out.println("[" + engine.name() + "] " + (all.size() - jobs.size())
+                        + " request(s) not run: " + why));
         Shards<VerifyJob> shards = new Shards<>(jobs, options.placement().sessions(), listener);
         try {
             return shards.runSideBySide(shard -> {
@@ -311,13 +310,18 @@ public final class TargetVerification {
     }
 
     /**
-     * Whether {@code engine}'s request can reach the target through the suite's proxy. WebKit (libsoup) sends an IPv6
-     * address as TLS server_name, which RFC 6066 forbids and Java's TLS refuses with the whole handshake, so an https
-     * page's request to an IPv6-literal target never arrives: it is not run there rather than judged NOT_SENT.
+     * Why {@code engine}'s request cannot reach the target through the suite's proxy, if it cannot. WebKit (libsoup)
+     * sends an IPv6 address as TLS server_name, which RFC 6066 forbids and Java's TLS refuses with the whole
+     * handshake, so an https page's request to an IPv6-literal target never arrives: it is not run there rather than
+     * judged NOT_SENT.
      */
-    static boolean reachable(String engine, URI target, PlannedRequest r) {
-        return !(engine.equals("webkit") && target.getHost() != null && target.getHost().startsWith("[")
-                && r.from().servedAt().startsWith("https:"));
+    static Optional<String> unreachable(String engine, URI target, PlannedRequest r) {
+        if (engine.equals("webkit") && target.getHost() != null && target.getHost().startsWith("[")
+                && r.from().servedAt().startsWith("https:")) {
+            return Optional.of("from an https page, WebKit's TLS names the IPv6 address " + target.getHost()
+                    + " as server_name, which the suite's proxy (Java) refuses; its requests from http pages ran");
+        }
+        return Optional.empty();
     }
 
     /**

@@ -33,11 +33,9 @@ final class VerifyResults {
         o.browsers().forEach((engine, observed) -> cells.put(engine, cell(o, engine, observed)));
         o.infrastructureErrors().forEach((engine, why) -> cells.put(engine, Cell.infrastructureError(why)));
         engines.stream().map(EngineRun::name)
-                .filter(engine -> o.notInBrowsers() == null && !cells.containsKey(engine)
-                        && !TargetVerification.reachable(engine, target, o.request()))
-                .forEach(engine -> cells.put(engine, new Cell(Status.NOT_RUN, null, List.of(engine + " cannot reach an "
-                        + "IPv6-literal target from an https page through the suite's proxy (its TLS names the address "
-                        + "as server_name, which Java's TLS refuses)"), null)));
+                .filter(engine -> o.notInBrowsers() == null && !cells.containsKey(engine))
+                .forEach(engine -> TargetVerification.unreachable(engine, target, o.request()).ifPresent(why ->
+                        cells.put(engine, new Cell(Status.NOT_RUN, null, List.of(engine + ": " + why), null))));
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("answers as curl sees them", o.direct());
         evidence.put("oracle on those answers", o.fromAnswers());
