@@ -8,6 +8,7 @@ import dev.corssuite.suite.run.RunSettings;
 import dev.corssuite.suite.runner.EngineRuns;
 import dev.corssuite.suite.verify.direct.DirectBatch;
 import dev.corssuite.suite.runner.Progress;
+import dev.corssuite.suite.runner.Shards;
 import dev.corssuite.suite.table.CaseTable;
 import dev.corssuite.suite.documents.InvalidInputException;
 import picocli.CommandLine.Command;
@@ -71,9 +72,7 @@ final class RunCommand implements Callable<Integer> {
             settings = placement.settings(output.browsers, cases, output.results);
             table = settings.table();
             selection = settings.engines();
-            if (placement.sessions < 1) {
-                throw new IllegalArgumentException("--sessions " + placement.sessions + ": at least one session");
-            }
+            Shards.checkedSessions(placement.sessions);
         } catch (InvalidInputException | IllegalArgumentException | IllegalStateException e) {
             System.err.println(e.getMessage());
             return BAD_INPUT;

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Where the origins listen and which host names their URLs carry. By default they bind loopback as
@@ -20,6 +21,9 @@ import java.util.Optional;
  * is the first name's address unless given.
  */
 public record OriginAddresses(String bindAddress, String pageHost, String crossHost) {
+    /** A host name or IPv4 address as --advertise-host takes it. */
+    public static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]+");
+
     public static final OriginAddresses LOOPBACK = new OriginAddresses("127.0.0.1",
             OriginRole.PAGE.defaultHost(), OriginRole.CROSS_HOST.defaultHost());
 
@@ -30,7 +34,7 @@ public record OriginAddresses(String bindAddress, String pageHost, String crossH
             return new OriginAddresses(bindAddress, LOOPBACK.pageHost(), LOOPBACK.crossHost());
         }
         List<String> hosts = Arrays.stream(advertise.get().split(",")).map(String::trim).toList();
-        if (hosts.isEmpty() || hosts.size() > 2 || hosts.stream().anyMatch(h -> !h.matches("[A-Za-z0-9.-]+"))) {
+        if (hosts.isEmpty() || hosts.size() > 2 || hosts.stream().anyMatch(h -> !HOST.matcher(h).matches())) {
             throw new IllegalArgumentException("--advertise-host " + advertise.get() + ": give one or two host names "
                     + "or IPv4 addresses, comma-separated (e.g. runner.example or runner.example,10.0.0.5)");
         }

@@ -20,6 +20,14 @@ public final class Shards<J extends Job> {
     private final int total;
     private final List<J> jobs;
 
+    /** {@code sessions} when it is a usable count of sessions per engine; throws IllegalArgumentException otherwise. */
+    public static int checkedSessions(int sessions) {
+        if (sessions < 1) {
+            throw new IllegalArgumentException("--sessions " + sessions + ": at least one session");
+        }
+        return sessions;
+    }
+
     public Shards(List<J> jobs, int sessions, Runner.Listener listener) {
         int count = Math.max(1, Math.min(sessions, jobs.size()));
         for (int i = 0; i < count; i++) {

@@ -3,6 +3,7 @@ package dev.corssuite.suite.verify;
 import dev.corssuite.suite.browser.SeleniumGrid;
 import dev.corssuite.suite.run.EngineSelection;
 import dev.corssuite.suite.run.OriginAddresses;
+import dev.corssuite.suite.runner.Shards;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -22,14 +23,12 @@ public record VerifyPlacement(Optional<String> grid, int sessions, String bind, 
      * throws IllegalArgumentException naming the option.
      */
     public static VerifyPlacement of(String grid, int sessions, String bind, String advertiseHost) {
-        if (sessions < 1) {
-            throw new IllegalArgumentException("--sessions " + sessions + ": at least one session");
-        }
+        Shards.checkedSessions(sessions);
         String bindAddress = OriginAddresses.of(Optional.ofNullable(bind), Optional.empty()).bindAddress();
         String host = LOCAL.proxyHost();
         if (advertiseHost != null) {
             host = advertiseHost.split(",")[0].trim();
-            if (!host.matches("[A-Za-z0-9.-]+")) {
+            if (!OriginAddresses.HOST.matcher(host).matches()) {
                 throw new IllegalArgumentException("--advertise-host " + advertiseHost + ": give the host name or "
                         + "IPv4 address the browsers reach this machine at (e.g. runner.example)");
             }
